@@ -1,0 +1,138 @@
+// The whole analysis of a corpus: codings, frequencies, sample and quotes. Every output is a view of this.
+import type { Code, Codebook } from '../codebook/codebook.js';
+import { codeTranscript, type Coding } from '../coding/code-transcript.js';
+import { compileCodebook } from '../coding/compile-codebook.js';
+import type { UnitKind } from '../coding/units.js';
+import { compareNatural, error, fail, ok, type Result } from '../problem.js';
+import type { Language } from '../text/language.js';
+import { isEmptyTranscript, respondentTurns, type Transcript } from '../transcripts/transcript.js';
+import { percent } from './percent.js';
+import { selectQuotes, type Quote } from './quotes.js';
+import { attributeNames, attributeValue, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
+
+export interface AnalysisSettings {
+  readonly unit: UnitKind;
+  /** Attributes to break frequencies down by; undefined means "group" when the transcripts give one. */
+  readonly by?: readonly string[];
+}
+
+export interface InterviewSummary {
+  readonly id: string;
+  readonly language: Language;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly turns: number;
+  readonly respondentTurns: number;
+  readonly codedTurns: number;
+  readonly codings: number;
+  readonly isEmpty: boolean;
+}
+
+export interface BreakdownCount {
+  readonly attribute: string;
+  readonly value: string;
+  /** Interviews with this value that raised the code. */
+  readonly interviews: number;
+  /** Interviews with this value in the sample. */
+  readonly of: number;
+}
+
+export interface CodeFrequency {
+  readonly code: Code;
+  /** Interviews with at least one coding of the code. */
+  readonly interviews: number;
+  readonly interviewsPct: number;
+  /** Units coded with the code, across all interviews. */
+  readonly mentions: number;
+  readonly breakdown: readonly BreakdownCount[];
+}
+
+export interface Analysis {
+  readonly codebook: Codebook;
+  readonly unit: UnitKind;
+  readonly by: readonly string[];
+  /** Every transcript, in id order, empty ones included. */
+  readonly interviews: readonly InterviewSummary[];
+  /** Interviews that count (non-empty). */
+  readonly sampleSize: number;
+  /** The sample by each attribute: `by` attributes first, language last. */
+  readonly sample: readonly AttributeBreakdown[];
+  readonly respondentTurns: number;
+  readonly codedTurns: number;
+  readonly codings: readonly Coding[];
+  /** One per code, in codebook order, codes never raised included. */
+  readonly frequencies: readonly CodeFrequency[];
+  readonly quotes: readonly Quote[];
+}
+
+/** Codes the transcripts and computes everything the outputs show. Transcript order does not matter. */
+export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook, settings: AnalysisSettings): Result<Analysis> {
+  const transcripts = [...transcriptsIn].sort((a, b) => compareNatural(a.id, b.id));
+  const sample = sampleOf(transcripts);
+
+  const given = new Set(transcripts.flatMap((t) => Object.keys(t.attributes)));
+  given.add('language');
+  const by = settings.by ?? (given.has('group') ? ['group'] : []);
+  const unknown = by.filter((a) => !given.has(a));
+  if (unknown.length > 0) {
+    return fail([
+      error(
+        { file: '--by' },
+        `no transcript gives the attribute "${unknown[0]}"`,
+        `attributes in these transcripts' front matter: ${[...given].sort(compareNatural).join(', ')}`,
+      ),
+    ]);
+  }
+
+  const compiled = compileCodebook(codebook);
+  const codingsByTranscript = new Map(transcripts.map((t) => [t.id, codeTranscript(t, compiled, settings.unit)]));
+  const codings = transcripts.flatMap((t) => codingsByTranscript.get(t.id)!);
+
+  const interviews = transcripts.map((t): InterviewSummary => {
+    const own = codingsByTranscript.get(t.id)!;
+    return {
+      id: t.id,
+      language: t.language,
+      attributes: t.attributes,
+      turns: t.turns.length,
+      respondentTurns: respondentTurns(t).length,
+      codedTurns: new Set(own.map((c) => c.turn)).size,
+      codings: own.length,
+      isEmpty: isEmptyTranscript(t),
+    };
+  });
+
+  const ofValue = new Map(by.map((a) => [a, breakdown(sample, a)]));
+  const frequencies = codebook.codes.map((code): CodeFrequency => {
+    const own = codings.filter((c) => c.code === code);
+    const raisedIn = new Set(own.map((c) => c.transcript));
+    const raising = sample.filter((t) => raisedIn.has(t.id));
+    return {
+      code,
+      interviews: raisedIn.size,
+      interviewsPct: percent(raisedIn.size, sample.length),
+      mentions: own.length,
+      breakdown: by.flatMap((attribute) =>
+        ofValue.get(attribute)!.values.map((v) => ({
+          attribute,
+          value: v.value,
+          interviews: raising.filter((t) => attributeValue(t, attribute) === v.value).length,
+          of: v.interviews,
+        })),
+      ),
+    };
+  });
+
+  return ok({
+    codebook,
+    unit: settings.unit,
+    by,
+    interviews,
+    sampleSize: sample.length,
+    sample: attributeNames(sample, by).map((a) => breakdown(sample, a)),
+    respondentTurns: interviews.reduce((n, i) => n + i.respondentTurns, 0),
+    codedTurns: interviews.reduce((n, i) => n + i.codedTurns, 0),
+    codings,
+    frequencies,
+    quotes: selectQuotes(codebook.codes, codings, new Map(transcripts.map((t) => [t.id, t]))),
+  });
+}

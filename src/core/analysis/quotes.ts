@@ -1,0 +1,99 @@
+// Chooses the quotes that illustrate each code: the sentences that carry its terms, from different interviews.
+import type { Code } from '../codebook/codebook.js';
+import type { Coding } from '../coding/code-transcript.js';
+import { compareNatural } from '../problem.js';
+import { codePointConverter, type CodePointOffset } from '../text/offsets.js';
+import { sentenceSpans, type Span } from '../text/sentences.js';
+import type { Transcript } from '../transcripts/transcript.js';
+
+export const QUOTES_PER_CODE = 3;
+// A quote reads best between these lengths (UTF-16 units); longer stretches are cut back to sentences.
+const SHORT_QUOTE = 80;
+const LONG_QUOTE = 400;
+
+export interface Quote {
+  readonly code: Code;
+  readonly transcript: string;
+  readonly turn: number;
+  readonly speaker: string;
+  /** The quoted words with line breaks and runs of spaces folded to one space. */
+  readonly text: string;
+  /** Where the quote is, in code points of the transcript's normalised text, end exclusive. */
+  readonly start: CodePointOffset;
+  readonly end: CodePointOffset;
+}
+
+interface Candidate {
+  readonly coding: Coding;
+  readonly span: Span;
+}
+
+/** Up to QUOTES_PER_CODE quotes per code, each from a different interview, strongest codings first. */
+export function selectQuotes(codes: readonly Code[], codings: readonly Coding[], transcripts: ReadonlyMap<string, Transcript>): Quote[] {
+  const byCode = new Map<string, Coding[]>();
+  for (const coding of codings) {
+    const list = byCode.get(coding.code.id);
+    if (list === undefined) byCode.set(coding.code.id, [coding]);
+    else list.push(coding);
+  }
+  const quotes: Quote[] = [];
+  for (const code of codes) {
+    const candidates = (byCode.get(code.id) ?? []).map((coding): Candidate => ({ coding, span: quoteSpan(coding, transcripts.get(coding.transcript)!) }));
+    candidates.sort(
+      (a, b) =>
+        b.coding.score - a.coding.score ||
+        lengthPenalty(a.span) - lengthPenalty(b.span) ||
+        compareNatural(a.coding.transcript, b.coding.transcript) ||
+        a.coding.turn - b.coding.turn ||
+        a.span.start - b.span.start,
+    );
+    const used = new Set<string>();
+    for (const { coding, span } of candidates) {
+      if (used.has(coding.transcript)) continue;
+      used.add(coding.transcript);
+      const transcript = transcripts.get(coding.transcript)!;
+      const toCodePoints = codePointConverter(transcript.text);
+      quotes.push({
+        code,
+        transcript: coding.transcript,
+        turn: coding.turn,
+        speaker: coding.speaker,
+        text: transcript.text.slice(span.start, span.end).replace(/\s+/g, ' '),
+        start: toCodePoints(span.start),
+        end: toCodePoints(span.end),
+      });
+      if (used.size === QUOTES_PER_CODE) break;
+    }
+  }
+  return quotes;
+}
+
+const lengthPenalty = (span: Span): number => (span.end - span.start < SHORT_QUOTE || span.end - span.start > LONG_QUOTE ? 1 : 0);
+
+/**
+ * The part of a coded unit to quote: the sentence with most of the code's term occurrences, widened to
+ * neighbouring sentences that also carry them (or, when it is very short, to the next one) while it stays readable.
+ */
+export function quoteSpan(coding: Coding, transcript: Transcript): Span {
+  const { unitSpan, hitSpans } = coding;
+  if (unitSpan.end - unitSpan.start <= LONG_QUOTE) return unitSpan;
+  const sentences = sentenceSpans(transcript.text, unitSpan.start, unitSpan.end, transcript.language);
+  if (sentences.length === 0) return unitSpan;
+  const hitsIn = sentences.map((s) => hitSpans.filter((h) => h.start < s.end && h.end > s.start).length);
+  let best = 0;
+  hitsIn.forEach((n, i) => {
+    if (n > hitsIn[best]!) best = i;
+  });
+  let first = best;
+  let last = best;
+  const length = (a: number, b: number): number => sentences[b]!.end - sentences[a]!.start;
+  for (;;) {
+    const canLeft = first > 0 && hitsIn[first - 1]! > 0 && length(first - 1, last) <= LONG_QUOTE;
+    const canRight = last < sentences.length - 1 && hitsIn[last + 1]! > 0 && length(first, last + 1) <= LONG_QUOTE;
+    if (canRight) last++;
+    else if (canLeft) first--;
+    else break;
+  }
+  if (length(first, last) < SHORT_QUOTE && last < sentences.length - 1 && length(first, last + 1) <= LONG_QUOTE) last++;
+  return { start: sentences[first]!.start, end: sentences[last]!.end };
+}

@@ -1,0 +1,45 @@
+// The sample: which interviews count, and how they split by each attribute (group, region, language…).
+import { compareNatural } from '../problem.js';
+import { isEmptyTranscript, type Transcript } from '../transcripts/transcript.js';
+import { percent } from './percent.js';
+
+/** What a transcript shows for an attribute it does not give. */
+export const NOT_GIVEN = '(not given)';
+
+export interface ValueCount {
+  readonly value: string;
+  readonly interviews: number;
+  readonly pct: number;
+}
+
+export interface AttributeBreakdown {
+  readonly attribute: string;
+  readonly values: readonly ValueCount[];
+}
+
+export const attributeValue = (transcript: Transcript, attribute: string): string =>
+  attribute === 'language' ? transcript.language : (transcript.attributes[attribute] ?? NOT_GIVEN);
+
+/** Every attribute any transcript gives, `first` ones first (in that order), then the rest by name; language last. */
+export function attributeNames(transcripts: readonly Transcript[], first: readonly string[]): string[] {
+  const all = new Set<string>();
+  for (const t of transcripts) for (const key of Object.keys(t.attributes)) all.add(key);
+  const rest = [...all].filter((a) => !first.includes(a)).sort(compareNatural);
+  return [...first.filter((a) => a !== 'language'), ...rest, 'language'];
+}
+
+/** The values of an attribute in the sample, in natural order with "(not given)" last. */
+export function breakdown(sample: readonly Transcript[], attribute: string): AttributeBreakdown {
+  const counts = new Map<string, number>();
+  for (const t of sample) {
+    const value = attributeValue(t, attribute);
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const values = [...counts.keys()]
+    .sort((a, b) => Number(a === NOT_GIVEN) - Number(b === NOT_GIVEN) || compareNatural(a, b))
+    .map((value) => ({ value, interviews: counts.get(value)!, pct: percent(counts.get(value)!, sample.length) }));
+  return { attribute, values };
+}
+
+/** The interviews that count: transcripts with respondent text. Empty ones are listed, not counted. */
+export const sampleOf = (transcripts: readonly Transcript[]): Transcript[] => transcripts.filter((t) => !isEmptyTranscript(t));

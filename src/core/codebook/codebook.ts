@@ -1,0 +1,44 @@
+// The codebook model: categories, code types and codes with their matching terms per language.
+import type { Language } from '../text/language.js';
+
+export interface Category {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+}
+
+/** A group of codes reported together: barrier, enabler, the network's strengths, its gaps… */
+export interface CodeType {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+}
+
+export type TermsByLanguage = Readonly<Partial<Record<Language, readonly string[]>>>;
+
+export interface Code {
+  readonly id: string;
+  readonly label: string;
+  readonly type: string;
+  readonly category: string;
+  readonly definition: string;
+  /** Coder guidance: when to apply the code. */
+  readonly useWhen?: string;
+  /** Coder guidance: when not to, though it may look like it applies. */
+  readonly doNotUseWhen?: string;
+  /** Terms whose presence in a unit applies the code (syntax in parse-term.ts). */
+  readonly terms: TermsByLanguage;
+  /** Terms whose presence in a unit vetoes the code there. */
+  readonly exclude: TermsByLanguage;
+}
+
+export interface Codebook {
+  readonly title: string;
+  /** The language of transcripts that do not name theirs. */
+  readonly language: Language;
+  readonly description?: string;
+  readonly categories: readonly Category[];
+  readonly types: readonly CodeType[];
+  /** In codebook order, which is the order of every table. */
+  readonly codes: readonly Code[];
+}

@@ -1,0 +1,53 @@
+// Term syntax. A term is one of:
+//   funding            a word, matched on its stem (funds, funded, funding)
+//   same people        a phrase: consecutive words, each matched on its stem
+//   colabor*           a prefix wildcard (a word starting with "colabor"), also inside phrases: "burn* out"
+//   /power (and|&) privilege/   a regular expression on the unit's text, case-insensitive, Unicode-aware
+import { foldDiacritics, words } from '../text/tokenize.js';
+
+export type WordPattern = { readonly kind: 'word'; readonly word: string } | { readonly kind: 'prefix'; readonly prefix: string };
+
+export type ParsedTerm =
+  | { readonly kind: 'words'; readonly source: string; readonly patterns: readonly WordPattern[] }
+  | { readonly kind: 'regex'; readonly source: string; readonly regex: RegExp };
+
+export type TermKind = 'word' | 'phrase' | 'prefix' | 'regex';
+
+const MIN_PREFIX = 3;
+
+/** Parses a term's syntax (stemming happens when terms are compiled for a language). A string is the reason it is invalid. */
+export function parseTerm(source: string): ParsedTerm | string {
+  const term = source.trim();
+  if (term === '') return 'empty term';
+  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) {
+    try {
+      return { kind: 'regex', source, regex: new RegExp(term.slice(1, -1), 'giu') };
+    } catch (e) {
+      return `invalid regular expression: ${(e as Error).message}`;
+    }
+  }
+  const patterns: WordPattern[] = [];
+  for (const piece of term.split(/\s+/)) {
+    if (piece.endsWith('*')) {
+      // "co-design*" is the word "co" then a word starting with "design".
+      const stem = piece.slice(0, -1);
+      const parts = words(stem);
+      const last = parts.at(-1);
+      if (last === undefined || !stem.endsWith(last) || stem.slice(0, -1).includes('*')) return `"${piece}": a wildcard * goes at the end of a word, as in colabor*`;
+      if (last.length < MIN_PREFIX) return `"${piece}": a prefix needs at least ${MIN_PREFIX} letters before *`;
+      for (const word of parts.slice(0, -1)) patterns.push({ kind: 'word', word });
+      patterns.push({ kind: 'prefix', prefix: foldDiacritics(last.toLowerCase()) });
+    } else {
+      if (piece.includes('*')) return `"${piece}": a wildcard * goes at the end of a word, as in colabor*`;
+      for (const word of words(piece)) patterns.push({ kind: 'word', word });
+    }
+  }
+  if (patterns.length === 0) return `"${source}" has no letters or digits to match`;
+  return { kind: 'words', source, patterns };
+}
+
+export function termKind(term: ParsedTerm): TermKind {
+  if (term.kind === 'regex') return 'regex';
+  if (term.patterns.some((p) => p.kind === 'prefix')) return 'prefix';
+  return term.patterns.length > 1 ? 'phrase' : 'word';
+}

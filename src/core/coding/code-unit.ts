@@ -1,0 +1,75 @@
+// Applies compiled terms to one unit: which codes it gets, which terms fired, and how strongly.
+import type { Span } from '../text/sentences.js';
+import { tokenize, type Token } from '../text/tokenize.js';
+import type { CompiledTerm, LanguageIndex, WordMatcher, WordsTerm } from './compile-codebook.js';
+
+/** One occurrence of a term in a unit (UTF-16 span into the transcript's text). */
+export interface Hit extends Span {
+  readonly term: CompiledTerm;
+}
+
+/** A code applied to a unit, before it is placed in a transcript. */
+export interface UnitCode {
+  /** Index of the code in codebook order. */
+  readonly code: number;
+  /** Sum of the weights of the code's term occurrences in the unit (see compile-codebook.ts). */
+  readonly score: number;
+  /** Distinct terms that fired, in codebook order. */
+  readonly matchedTerms: readonly string[];
+  readonly hits: readonly Hit[];
+}
+
+/** Every occurrence of every term (exclusions included) in text[start, end). */
+export function findHits(text: string, start: number, end: number, index: LanguageIndex): Hit[] {
+  const unitText = text.slice(start, end);
+  const tokens = tokenize(unitText, index.language, start);
+  const hits: Hit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    for (const term of index.byFirstStem.get(token.stem) ?? []) matchAt(term, tokens, i, hits);
+    for (const length of index.prefixLengths) {
+      if (length > token.folded.length) break;
+      for (const term of index.byFirstPrefix.get(token.folded.slice(0, length)) ?? []) matchAt(term, tokens, i, hits);
+    }
+  }
+  for (const term of index.regexTerms) {
+    term.regex.lastIndex = 0;
+    for (const m of unitText.matchAll(term.regex)) {
+      if (m[0].length > 0) hits.push({ term, start: start + m.index, end: start + m.index + m[0].length });
+    }
+  }
+  return hits;
+}
+
+const wordMatches = (matcher: WordMatcher, token: Token): boolean =>
+  matcher.kind === 'stem' ? token.stem === matcher.stem : token.folded.startsWith(matcher.prefix);
+
+function matchAt(term: WordsTerm, tokens: readonly Token[], i: number, hits: Hit[]): void {
+  const last = i + term.words.length - 1;
+  if (last >= tokens.length) return;
+  for (let k = 1; k < term.words.length; k++) if (!wordMatches(term.words[k]!, tokens[i + k]!)) return;
+  hits.push({ term, start: tokens[i]!.start, end: tokens[last]!.end });
+}
+
+/** The codes a unit gets: those with at least one term hit and no exclusion hit, strongest first. */
+export function codeUnit(text: string, start: number, end: number, index: LanguageIndex): UnitCode[] {
+  const byCode = new Map<number, Hit[]>();
+  const vetoed = new Set<number>();
+  for (const hit of findHits(text, start, end, index)) {
+    if (hit.term.isExclusion) {
+      vetoed.add(hit.term.code);
+      continue;
+    }
+    const list = byCode.get(hit.term.code);
+    if (list === undefined) byCode.set(hit.term.code, [hit]);
+    else list.push(hit);
+  }
+  const codes: UnitCode[] = [];
+  for (const [code, hits] of byCode) {
+    if (vetoed.has(code)) continue;
+    const terms = [...new Set(hits.map((h) => h.term))].sort((a, b) => a.ordinal - b.ordinal);
+    hits.sort((a, b) => a.start - b.start || a.end - b.end);
+    codes.push({ code, score: hits.reduce((sum, h) => sum + h.term.weight, 0), matchedTerms: terms.map((t) => t.source), hits });
+  }
+  return codes.sort((a, b) => b.score - a.score || a.code - b.code);
+}

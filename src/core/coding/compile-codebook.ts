@@ -1,0 +1,96 @@
+// Compiles a codebook's terms, per language, into indexes that find every term in one pass over a unit's words.
+import type { Code, Codebook } from '../codebook/codebook.js';
+import { parseTerm, termKind, type TermKind } from '../codebook/parse-term.js';
+import type { Language } from '../text/language.js';
+import { wordForms } from '../text/tokenize.js';
+
+export type WordMatcher = { readonly kind: 'stem'; readonly stem: string } | { readonly kind: 'prefix'; readonly prefix: string };
+
+interface TermBase {
+  /** Index of the code in codebook order. */
+  readonly code: number;
+  /** Position among the code's terms (or exclusions), so matched terms list in codebook order. */
+  readonly ordinal: number;
+  readonly source: string;
+  readonly termKind: TermKind;
+  readonly isExclusion: boolean;
+  /** What one occurrence adds to the code's score: a longer phrase is more specific than a lone word. */
+  readonly weight: number;
+}
+export type WordsTerm = TermBase & { readonly kind: 'words'; readonly words: readonly WordMatcher[] };
+export type RegexTerm = TermBase & { readonly kind: 'regex'; readonly regex: RegExp };
+export type CompiledTerm = WordsTerm | RegexTerm;
+
+export interface LanguageIndex {
+  readonly language: Language;
+  /** Word terms by the stem of their first word. */
+  readonly byFirstStem: ReadonlyMap<string, readonly WordsTerm[]>;
+  /** Word terms whose first word is a prefix wildcard, by that prefix. */
+  readonly byFirstPrefix: ReadonlyMap<string, readonly WordsTerm[]>;
+  readonly prefixLengths: readonly number[];
+  readonly regexTerms: readonly RegexTerm[];
+  readonly terms: readonly CompiledTerm[];
+}
+
+export const REGEX_WEIGHT = 2;
+
+export interface CompiledCodebook {
+  readonly codebook: Codebook;
+  /** The index for one language, compiled on first use. */
+  index(language: Language): LanguageIndex;
+}
+
+export function compileCodebook(codebook: Codebook): CompiledCodebook {
+  const cache = new Map<Language, LanguageIndex>();
+  return {
+    codebook,
+    index(language) {
+      let index = cache.get(language);
+      if (index === undefined) {
+        index = compileLanguage(codebook.codes, language);
+        cache.set(language, index);
+      }
+      return index;
+    },
+  };
+}
+
+function compileLanguage(codes: readonly Code[], language: Language): LanguageIndex {
+  const terms: CompiledTerm[] = [];
+  codes.forEach((code, codeIndex) => {
+    for (const isExclusion of [false, true]) {
+      const sources = (isExclusion ? code.exclude : code.terms)[language] ?? [];
+      sources.forEach((source, ordinal) => {
+        const parsed = parseTerm(source);
+        // The codebook was validated, so an invalid term here is a bug upstream; skip rather than crash.
+        if (typeof parsed === 'string') return;
+        const base = { code: codeIndex, ordinal, source, termKind: termKind(parsed), isExclusion };
+        if (parsed.kind === 'regex') {
+          terms.push({ ...base, kind: 'regex', regex: parsed.regex, weight: REGEX_WEIGHT });
+        } else {
+          const words = parsed.patterns.map((p): WordMatcher =>
+            p.kind === 'prefix' ? p : { kind: 'stem', stem: wordForms(p.word, language).stem },
+          );
+          terms.push({ ...base, kind: 'words', words, weight: words.length });
+        }
+      });
+    }
+  });
+
+  const byFirstStem = new Map<string, WordsTerm[]>();
+  const byFirstPrefix = new Map<string, WordsTerm[]>();
+  const regexTerms: RegexTerm[] = [];
+  for (const term of terms) {
+    if (term.kind === 'regex') {
+      regexTerms.push(term);
+      continue;
+    }
+    const first = term.words[0]!;
+    const [map, key] = first.kind === 'stem' ? [byFirstStem, first.stem] : [byFirstPrefix, first.prefix];
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [term]);
+    else list.push(term);
+  }
+  const prefixLengths = [...new Set([...byFirstPrefix.keys()].map((p) => p.length))].sort((a, b) => a - b);
+  return { language, byFirstStem, byFirstPrefix, prefixLengths, regexTerms, terms };
+}

@@ -1,0 +1,32 @@
+// Offsets exchanged with other tools (REFI-QDA, our CSVs) count Unicode code points; JavaScript strings count UTF-16 units.
+
+/** An offset in Unicode code points from the start of a transcript's normalised text. */
+export type CodePointOffset = number & { readonly __unit: 'code point' };
+
+/** A span [start, end) in code points, end exclusive. */
+export interface CodePointSpan {
+  readonly start: CodePointOffset;
+  readonly end: CodePointOffset;
+}
+
+/** Builds a converter from UTF-16 offsets to code point offsets for one text. */
+export function codePointConverter(text: string): (utf16Offset: number) => CodePointOffset {
+  // Most transcripts have no astral characters: then both counts agree and no table is needed.
+  if (!/[\uD800-\uDBFF]/.test(text)) return (offset) => offset as CodePointOffset;
+  const surrogatesBefore: number[] = [];
+  let count = 0;
+  for (let i = 0; i <= text.length; i++) {
+    surrogatesBefore.push(count);
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const p = text.charCodeAt(i - 1);
+      if (p >= 0xd800 && p <= 0xdbff) count++;
+    }
+  }
+  return (offset) => (offset - (surrogatesBefore[offset] ?? count)) as CodePointOffset;
+}
+
+/** The text of a code point span, for tests and for tools that check traceability. */
+export function sliceCodePoints(text: string, span: CodePointSpan): string {
+  return Array.from(text).slice(span.start, span.end).join('');
+}

@@ -1,0 +1,86 @@
+// Optional YAML front matter at the top of a transcript: id, language and attributes for breakdowns.
+import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { error, fail, ok, type Problem, type Result } from '../problem.js';
+
+export interface FrontMatter {
+  /** Every key with a scalar value, as text. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** The file line of each key, for problems with a value. */
+  readonly lines: Readonly<Record<string, number>>;
+  /** Where the body starts (UTF-16 offset) and on which line, so body problems can name lines. */
+  readonly bodyStart: number;
+}
+
+const FENCE = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+export function parseFrontMatter(text: string, file: string): Result<FrontMatter> {
+  const firstLineEnd = text.indexOf('\n');
+  const firstLine = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
+  if (!FENCE.test(firstLine)) return ok({ fields: {}, lines: {}, bodyStart: 0 });
+
+  let lineStart = firstLineEnd + 1;
+  let closeStart = -1;
+  let bodyStart = text.length;
+  while (firstLineEnd >= 0 && lineStart <= text.length) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (CLOSE.test(line)) {
+      closeStart = lineStart;
+      bodyStart = lineEnd < 0 ? text.length : lineEnd + 1;
+      break;
+    }
+    if (lineEnd < 0) break;
+    lineStart = lineEnd + 1;
+  }
+  if (closeStart < 0) {
+    return fail([error({ file, line: 1, column: 1 }, 'front matter opened with --- is never closed', 'end the front matter with a line holding only ---')]);
+  }
+
+  const yamlText = text.slice(firstLineEnd + 1, closeStart);
+  const doc = parseDocument(yamlText, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return fail(
+      doc.errors.map((e): Problem => {
+        const pos = e.linePos?.[0];
+        return error(
+          { file, line: (pos?.line ?? 1) + 1, column: pos?.col ?? 1 },
+          `malformed front matter: ${firstSentence(e.message)}`,
+          'front matter is YAML between two --- lines, e.g. "group: members"',
+        );
+      }),
+    );
+  }
+  if (doc.contents === null) return ok({ fields: {}, lines: {}, bodyStart });
+  if (!isMap(doc.contents)) {
+    return fail([error({ file, line: 2, column: 1 }, 'malformed front matter: expected "key: value" lines')]);
+  }
+
+  const fields: Record<string, string> = {};
+  const lines: Record<string, number> = {};
+  const problems: Problem[] = [];
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const at = lineOf(yamlText, (pair.key as Node | null)?.range?.[0] ?? 0);
+    if (key === undefined) {
+      problems.push(error({ file, line: at + 1, column: 1 }, 'malformed front matter: keys must be plain words'));
+      continue;
+    }
+    if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) continue;
+    if (!isScalar(pair.value)) {
+      problems.push(error({ file, line: at + 1, column: 1 }, `front matter "${key}" must be a single value, not a list or mapping`));
+      continue;
+    }
+    fields[key] = String(pair.value.value).trim();
+    lines[key] = at + 1;
+  }
+  return problems.length > 0 ? fail(problems) : ok({ fields, lines, bodyStart });
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+const firstSentence = (message: string): string => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
