@@ -1,0 +1,17 @@
+// CSV as every output writes it: RFC 4180 (CRLF, quotes where needed), UTF-8, a header row, formula-safe cells.
+import { stringify } from 'csv-stringify/sync';
+
+export type Cell = string | number;
+
+// A cell a spreadsheet would evaluate as a formula (CSV injection) is prefixed with an apostrophe,
+// which spreadsheets show as text. Numbers we write are never negative, so they are left alone.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const neutraliseFormula = (cell: Cell): Cell => (typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell);
+
+export function formatCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return stringify([header.map(neutraliseFormula), ...rows.map((row) => row.map(neutraliseFormula))], {
+    record_delimiter: '\r\n',
+    cast: { number: (value) => String(value) },
+  });
+}

@@ -1,0 +1,19 @@
+// The registry of analyze's outputs: each name (what --print takes) has its file and its formatter.
+import { formatCodingsCsv } from './codings-csv.js';
+import { formatFrequenciesCsv } from './frequencies-csv.js';
+import type { OutputName } from './names.js';
+import type { FormatOutput } from './output.js';
+import { formatQuotesCsv } from './quotes-csv.js';
+import { formatReportMarkdown } from './report-md.js';
+import { formatSummaryJson } from './summary-json.js';
+
+export const FORMATTERS: Record<OutputName, FormatOutput> = {
+  codings: formatCodingsCsv,
+  frequencies: formatFrequenciesCsv,
+  quotes: formatQuotesCsv,
+  report: formatReportMarkdown,
+  summary: formatSummaryJson,
+};
+
+export { OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from './names.js';
+export type { OutputContext } from './output.js';

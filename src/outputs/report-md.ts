@@ -1,0 +1,132 @@
+// report.md: the study-shaped report (summary, methodology, a section per code type, appendix), with counts beside quotes.
+import type { Analysis, CodeFrequency } from '../core/analysis/analyze.js';
+import type { Quote } from '../core/analysis/quotes.js';
+import type { Code, CodeType } from '../core/codebook/codebook.js';
+import type { OutputContext } from './output.js';
+
+const TOP_CODES = 3;
+
+/** Escapes text so Markdown shows it as written. */
+const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+const cell = (text: string): string => md(text).replace(/\n+/g, ' ');
+const pct = (value: number): string => `${Math.round(value)}%`;
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export function formatReportMarkdown(analysis: Analysis, context: OutputContext): string {
+  const out: string[] = [];
+  const { codebook } = analysis;
+  const frequencyOf = new Map(analysis.frequencies.map((f) => [f.code.id, f]));
+  const quotesOf = new Map<string, Quote[]>();
+  for (const q of analysis.quotes) quotesOf.set(q.code.id, [...(quotesOf.get(q.code.id) ?? []), q]);
+  const groupOf = (id: string): string => {
+    const interview = analysis.interviews.find((i) => i.id === id);
+    const values = analysis.by.map((a) => (a === 'language' ? interview?.language : interview?.attributes[a])).filter((v) => v !== undefined);
+    return values.length > 0 ? ` (${values.join(', ')})` : '';
+  };
+  const n = analysis.sampleSize;
+
+  out.push(`# ${md(codebook.title)}: coding report`, '');
+
+  // 1. Summary
+  out.push('## 1. Summary', '');
+  const first = analysis.sample[0];
+  const composition = first !== undefined && first.attribute !== 'language' ? ` By ${first.attribute}: ${first.values.map((v) => `${md(v.value)} ${v.interviews} (${pct(v.pct)})`).join(', ')}.` : '';
+  out.push(
+    `${plural(n, 'interview was', 'interviews were')} coded with the codebook "${md(codebook.title)}" (${plural(codebook.codes.length, 'code', 'codes')}).${composition} ` +
+      `Of ${plural(analysis.respondentTurns, 'respondent turn', 'respondent turns')}, ${analysis.codedTurns} (${pct(percentOf(analysis.codedTurns, analysis.respondentTurns))}) received at least one code; ` +
+      `there are ${plural(analysis.codings.length, 'coding', 'codings')} in all.`,
+    '',
+  );
+  for (const type of codebook.types) {
+    const top = analysis.frequencies.filter((f) => f.code.type === type.id && f.interviews > 0).sort((a, b) => b.interviews - a.interviews || b.mentions - a.mentions).slice(0, TOP_CODES);
+    out.push(`Most-raised ${md(type.label.toLowerCase())}:`, '');
+    if (top.length === 0) out.push('- none raised', '');
+    else out.push(...top.map((f) => `- **${md(f.code.label)}**: ${raised(f, n)}`), '');
+  }
+  const empty = analysis.interviews.filter((i) => i.isEmpty);
+  if (empty.length > 0) out.push(`Empty transcripts, listed but not counted: ${empty.map((i) => md(i.id)).join(', ')}.`, '');
+
+  // 2. Methodology
+  out.push('## 2. Methodology', '');
+  out.push(`The sample is ${plural(n, 'interview', 'interviews')}.`, '');
+  for (const b of analysis.sample) {
+    out.push(`### Sample by ${md(b.attribute)}`, '', `| ${cell(b.attribute)} | interviews | share |`, '|---|---:|---:|');
+    out.push(...b.values.map((v) => `| ${cell(v.value)} | ${v.interviews} | ${pct(v.pct)} |`), '');
+  }
+  out.push(
+    '### Coding',
+    '',
+    `Each respondent ${analysis.unit} was coded automatically with every code of the codebook whose terms it contains ` +
+      '(single words matched on their stems, phrases, prefixes and regular expressions, per language), ' +
+      "unless it also contains one of the code's exclusion terms. Interviewer turns were not coded. " +
+      `An interview raises a code when at least one of its ${analysis.unit}s is coded with it; mentions count coded ${analysis.unit}s. ` +
+      'Every count can be traced to its rows in codings.csv, and every quote to its place in the transcript through quotes.csv.',
+    '',
+  );
+
+  // One section per code type, as the study has for barriers, enablers and the network's role.
+  let section = 3;
+  for (const type of codebook.types) {
+    out.push(...typeSection(section++, type, analysis, frequencyOf, quotesOf, groupOf));
+  }
+
+  // Appendix
+  out.push('## Appendix', '', '### A. Codebook', '', '| id | label | type | category | definition |', '|---|---|---|---|---|');
+  const typeLabel = new Map(codebook.types.map((t) => [t.id, t.label]));
+  const categoryLabel = new Map(codebook.categories.map((c) => [c.id, c.label]));
+  for (const code of codebook.codes) {
+    out.push(`| ${cell(code.id)} | ${cell(code.label)} | ${cell(typeLabel.get(code.type) ?? code.type)} | ${cell(categoryLabel.get(code.category) ?? code.category)} | ${cell(code.definition)} |`);
+  }
+  const attributes = analysis.sample.map((b) => b.attribute).filter((a) => a !== 'language');
+  out.push('', '### B. Interviews', '', `| id | ${[...attributes, 'language'].map(cell).join(' | ')} | coded turns |`, `|---|${[...attributes, 'language'].map(() => '---|').join('')}---:|`);
+  for (const i of analysis.interviews) {
+    const values = [...attributes.map((a) => i.attributes[a] ?? ''), i.language].map(cell);
+    out.push(`| ${cell(i.id)} | ${values.join(' | ')} | ${i.isEmpty ? 'empty' : `${i.codedTurns} of ${i.respondentTurns}`} |`);
+  }
+  out.push('', `_Generated by ${md(context.generator)}; unit of coding: ${analysis.unit}._`, '');
+  return out.join('\n');
+}
+
+function typeSection(
+  number: number,
+  type: CodeType,
+  analysis: Analysis,
+  frequencyOf: ReadonlyMap<string, CodeFrequency>,
+  quotesOf: ReadonlyMap<string, readonly Quote[]>,
+  groupOf: (id: string) => string,
+): string[] {
+  const out: string[] = [`## ${number}. ${md(type.label)}`, ''];
+  const n = analysis.sampleSize;
+  const codes = analysis.codebook.codes.filter((c) => c.type === type.id);
+  if (codes.length === 0) return [...out, 'The codebook has no codes of this type.', ''];
+  if (type.description !== undefined) out.push(md(type.description), '');
+  const categories = analysis.codebook.categories.filter((c) => codes.some((code) => code.category === c.id));
+
+  out.push('| Category | Codes (interviews raising them) |', '|---|---|');
+  for (const category of categories) {
+    const bullets = codes.filter((c) => c.category === category.id).map((c) => `• ${cell(c.label)} (${frequencyOf.get(c.id)!.interviews} of ${n})`);
+    out.push(`| ${cell(category.label)} | ${bullets.join('<br>')} |`);
+  }
+  out.push('');
+
+  for (const category of categories) {
+    out.push(`### ${number}.${categories.indexOf(category) + 1} ${md(category.label)}`, '');
+    for (const code of codes.filter((c) => c.category === category.id)) out.push(...codeEntry(code, frequencyOf.get(code.id)!, quotesOf.get(code.id) ?? [], n, groupOf));
+  }
+  return out;
+}
+
+function codeEntry(code: Code, f: CodeFrequency, quotes: readonly Quote[], n: number, groupOf: (id: string) => string): string[] {
+  if (f.interviews === 0) return [`**${md(code.label)}**: not raised in any interview.`, ''];
+  const out = [`**${md(code.label)}**: ${raised(f, n)}.`, ''];
+  for (const q of quotes) out.push(`> “${md(q.text)}” (${md(q.transcript)}${md(groupOf(q.transcript))}, turn ${q.turn})`, '');
+  return out;
+}
+
+/** "raised in 5 of 12 interviews (42%); allies 1 of 4, members 4 of 7" */
+function raised(f: CodeFrequency, n: number): string {
+  const parts = f.breakdown.map((b) => `${md(b.value)} ${b.interviews} of ${b.of}`);
+  return `raised in ${f.interviews} of ${n} interviews (${pct(f.interviewsPct)})${parts.length > 0 ? `; ${parts.join(', ')}` : ''}`;
+}
+
+const percentOf = (part: number, whole: number): number => (whole === 0 ? 0 : (part * 100) / whole);
