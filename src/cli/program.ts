@@ -1,0 +1,55 @@
+// The whole command-line surface in one place. Handlers are imported only when their command runs,
+// so --help and --version never load the coding engine or the stemmers.
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { UNIT_KINDS } from '../core/coding/unit-kinds.js';
+import { OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
+import type { ExitCode } from './errors.js';
+import type { CliIo } from './io.js';
+
+export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Builds the program; `done` receives the exit code of the command that ran. */
+export function createProgram(io: CliIo, done: (code: ExitCode) => void): Command {
+  const program = new Command('collab-code')
+    .description('Qualitative coding of interview transcripts with a codebook of barriers and enablers.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces of unexpected errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run collab-code --help for usage)');
+
+  program
+    .command('analyze')
+    .description('code transcripts and write frequencies, codings, quotes, a report and a JSON summary')
+    .argument('[paths...]', 'transcript files (.txt, .md), folders (searched recursively) or globs; default: "transcripts" in collab-code.yaml')
+    .option('--codebook <file>', 'the codebook (YAML); default: the bundled Collaboration Code codebook')
+    .option('--out <dir>', 'where to write the outputs (default: collab-code-report)')
+    .option('--by <attribute>', 'break frequencies down by a front matter attribute; repeatable, or comma-separated (default: group)', collect)
+    .addOption(new Option('--unit <unit>', 'the unit of coding (default: turn)').choices(UNIT_KINDS))
+    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .addOption(new Option('--print <output>', 'write one output to stdout instead of files').choices(OUTPUT_NAMES))
+    .option('--check', 'write nothing; exit 1 if any output in --out is missing or out of date')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  collab-code analyze interviews/ --by group --by region\n  collab-code analyze "interviews/**/*.md" --print frequencies > frequencies.csv\n  collab-code analyze --check            # in CI, with settings in collab-code.yaml',
+    )
+    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; print?: OutputName; check?: boolean }) => {
+      const { runAnalyze } = await import('./commands/analyze.js');
+      done(await runAnalyze({ ...options, paths, generator: `collab-code ${VERSION}` }, io));
+    });
+
+  const codebook = program.command('codebook').description('work with codebooks');
+  codebook
+    .command('validate')
+    .description('check a codebook: YAML syntax, unknown keys, duplicate ids, unknown categories and types, invalid terms')
+    .argument('<file>', 'the codebook (YAML)')
+    .action(async (file: string) => {
+      const { runCodebookValidate } = await import('./commands/codebook-validate.js');
+      done(await runCodebookValidate(file, io));
+    });
+
+  return program;
+}

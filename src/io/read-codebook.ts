@@ -1,0 +1,31 @@
+// Reads and parses a codebook file; the bundled study codebook when none is named.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Codebook } from '../core/codebook/codebook.js';
+import { parseCodebook } from '../core/codebook/parse-codebook.js';
+import { error, fail, type Result } from '../core/problem.js';
+import { decodeUtf8 } from '../core/text/decode.js';
+
+export const BUNDLED_CODEBOOK = fileURLToPath(new URL('../../codebooks/collaboration-code.yaml', import.meta.url));
+
+export interface CodebookRead {
+  /** Why the file could not be read at all: "validate" exits 2 for this, 1 for an invalid codebook. */
+  readonly unreadable?: true;
+  readonly result: Result<Codebook>;
+}
+
+export async function readCodebook(file: string | undefined, cwd: string): Promise<CodebookRead> {
+  const absolute = file === undefined ? BUNDLED_CODEBOOK : path.resolve(cwd, file);
+  const shown = file ?? 'codebooks/collaboration-code.yaml (bundled)';
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(absolute);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { unreadable: true, result: fail([error({ file: shown }, code === 'ENOENT' ? 'no such codebook file' : `cannot read the codebook: ${code ?? (e as Error).message}`)]) };
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { unreadable: true, result: fail([error({ file: shown }, `invalid UTF-8 at byte ${decoded.byteOffset}`, 'save the codebook as UTF-8')]) };
+  return { result: parseCodebook(decoded.text, shown) };
+}

@@ -1,0 +1,67 @@
+// collab-code.yaml in the working directory: analyze's settings, so CI can run `collab-code analyze` bare.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { error, fail, ok, type Problem, type Result } from '../core/problem.js';
+
+export const CONFIG_FILE = 'collab-code.yaml';
+
+export interface Config {
+  readonly transcripts?: readonly string[];
+  readonly codebook?: string;
+  readonly out?: string;
+  readonly by?: readonly string[];
+  readonly unit?: string;
+  readonly interviewers?: readonly string[];
+}
+
+const LISTS = ['transcripts', 'by', 'interviewers'] as const;
+const SCALARS = ['codebook', 'out', 'unit'] as const;
+const KEYS: readonly string[] = [...LISTS, ...SCALARS];
+
+/** The config, or an empty one when the file does not exist. */
+export async function readConfig(cwd: string): Promise<Result<Config>> {
+  let text: string;
+  try {
+    text = await readFile(path.join(cwd, CONFIG_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok({});
+    return fail([error({ file: CONFIG_FILE }, `cannot read: ${(e as Error).message}`)]);
+  }
+  return parseConfig(text, CONFIG_FILE);
+}
+
+export function parseConfig(text: string, file: string): Result<Config> {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const at = (node: Node | null | undefined) => {
+    const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
+    return { file, line: pos?.line, column: pos?.col };
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    return fail([error({ file, line: e.linePos?.[0].line, column: e.linePos?.[0].col }, `YAML syntax: ${e.message.split('\n')[0]}`)]);
+  }
+  if (doc.contents === null) return ok({});
+  if (!isMap(doc.contents)) return fail([error({ file, line: 1, column: 1 }, 'expected "key: value" settings', `allowed keys: ${KEYS.join(', ')}`)]);
+
+  const config: Record<string, string | string[]> = {};
+  const problems: Problem[] = [];
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as Node | null;
+    const value = pair.value as Node | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    if (!KEYS.includes(key)) {
+      problems.push(error(at(keyNode), `unknown setting "${key}"`, `allowed keys: ${KEYS.join(', ')}`));
+    } else if ((LISTS as readonly string[]).includes(key)) {
+      const items = isSeq(value) ? (value.items as Node[]) : [value];
+      if (!items.every((item) => isScalar(item) && item.value !== null)) problems.push(error(at(value ?? keyNode), `"${key}" must be a value or a list of values`));
+      else config[key] = items.map((item) => String((item as { value: unknown }).value));
+    } else if (!isScalar(value) || value.value === null) {
+      problems.push(error(at(value ?? keyNode), `"${key}" must be a single value`));
+    } else {
+      config[key] = String(value.value);
+    }
+  }
+  return problems.length > 0 ? fail(problems) : ok(config as Config);
+}

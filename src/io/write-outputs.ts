@@ -1,0 +1,55 @@
+// Writes a set of output files all or nothing, and compares them with what is on disk for --check.
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { error, fail, ok, type Result } from '../core/problem.js';
+
+export interface OutputFile {
+  readonly name: string;
+  readonly content: string;
+}
+
+/**
+ * Every file is first written to a temporary file beside its target; only when all are written are they renamed
+ * into place, so a failure leaves the previous outputs as they were.
+ */
+export async function writeOutputs(dir: string, files: readonly OutputFile[], cwd: string): Promise<Result<void>> {
+  const absolute = path.resolve(cwd, dir);
+  const unwritable = (reason: string) =>
+    fail<void>([error({ file: dir }, `cannot write the outputs here: ${reason}`, 'choose another folder with --out')]);
+  const info = await stat(absolute).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory()) return unwritable('it is a file, not a folder');
+  try {
+    await mkdir(absolute, { recursive: true });
+  } catch (e) {
+    return unwritable((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  const temporary: string[] = [];
+  try {
+    for (const file of files) {
+      const tmp = path.join(absolute, `.${file.name}.${process.pid}.tmp`);
+      temporary.push(tmp);
+      await writeFile(tmp, file.content);
+    }
+    for (const [i, file] of files.entries()) await rename(temporary[i]!, path.join(absolute, file.name));
+  } catch (e) {
+    await Promise.all(temporary.map((tmp) => rm(tmp, { force: true })));
+    return unwritable((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  return ok(undefined);
+}
+
+export interface StaleFile {
+  readonly name: string;
+  readonly state: 'missing' | 'stale';
+}
+
+/** The outputs whose file in `dir` is missing or differs byte for byte. */
+export async function compareOutputs(dir: string, files: readonly OutputFile[], cwd: string): Promise<StaleFile[]> {
+  const stale: StaleFile[] = [];
+  for (const file of files) {
+    const current = await readFile(path.resolve(cwd, dir, file.name)).catch(() => undefined);
+    if (current === undefined) stale.push({ name: file.name, state: 'missing' });
+    else if (!current.equals(Buffer.from(file.content, 'utf8'))) stale.push({ name: file.name, state: 'stale' });
+  }
+  return stale;
+}
