@@ -18,10 +18,10 @@ export function formatReportMarkdown(analysis: Analysis, context: OutputContext)
   const frequencyOf = new Map(analysis.frequencies.map((f) => [f.code.id, f]));
   const quotesOf = new Map<string, Quote[]>();
   for (const q of analysis.quotes) quotesOf.set(q.code.id, [...(quotesOf.get(q.code.id) ?? []), q]);
-  const groupOf = (id: string): string => {
+  // A quote is attributed to its interview and that interview's values of the --by attributes.
+  const groupOf = (id: string): string[] => {
     const interview = analysis.interviews.find((i) => i.id === id);
-    const values = analysis.by.map((a) => (a === 'language' ? interview?.language : interview?.attributes[a])).filter((v) => v !== undefined);
-    return values.length > 0 ? ` (${values.join(', ')})` : '';
+    return analysis.by.map((a) => (a === 'language' ? interview?.language : interview?.attributes[a])).filter((v) => v !== undefined);
   };
   const n = analysis.sampleSize;
 
@@ -39,7 +39,7 @@ export function formatReportMarkdown(analysis: Analysis, context: OutputContext)
   );
   for (const type of codebook.types) {
     const top = analysis.frequencies.filter((f) => f.code.type === type.id && f.interviews > 0).sort((a, b) => b.interviews - a.interviews || b.mentions - a.mentions).slice(0, TOP_CODES);
-    out.push(`Most-raised ${md(type.label.toLowerCase())}:`, '');
+    out.push(`Most raised among ${md(type.label)}:`, '');
     if (top.length === 0) out.push('- none raised', '');
     else out.push(...top.map((f) => `- **${md(f.code.label)}**: ${raised(f, n)}`), '');
   }
@@ -93,7 +93,7 @@ function typeSection(
   analysis: Analysis,
   frequencyOf: ReadonlyMap<string, CodeFrequency>,
   quotesOf: ReadonlyMap<string, readonly Quote[]>,
-  groupOf: (id: string) => string,
+  groupOf: (id: string) => string[],
 ): string[] {
   const out: string[] = [`## ${number}. ${md(type.label)}`, ''];
   const n = analysis.sampleSize;
@@ -116,10 +116,10 @@ function typeSection(
   return out;
 }
 
-function codeEntry(code: Code, f: CodeFrequency, quotes: readonly Quote[], n: number, groupOf: (id: string) => string): string[] {
+function codeEntry(code: Code, f: CodeFrequency, quotes: readonly Quote[], n: number, groupOf: (id: string) => string[]): string[] {
   if (f.interviews === 0) return [`**${md(code.label)}**: not raised in any interview.`, ''];
   const out = [`**${md(code.label)}**: ${raised(f, n)}.`, ''];
-  for (const q of quotes) out.push(`> “${md(q.text)}” (${md(q.transcript)}${md(groupOf(q.transcript))}, turn ${q.turn})`, '');
+  for (const q of quotes) out.push(`> “${md(q.text)}”`, `> — ${md([q.transcript, ...groupOf(q.transcript), `turn ${q.turn}`].join(', '))}`, '');
   return out;
 }
 

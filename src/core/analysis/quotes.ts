@@ -76,9 +76,8 @@ const lengthPenalty = (span: Span): number => (span.end - span.start < SHORT_QUO
  */
 export function quoteSpan(coding: Coding, transcript: Transcript): Span {
   const { unitSpan, hitSpans } = coding;
-  if (unitSpan.end - unitSpan.start <= LONG_QUOTE) return unitSpan;
   const sentences = sentenceSpans(transcript.text, unitSpan.start, unitSpan.end, transcript.language);
-  if (sentences.length === 0) return unitSpan;
+  if (sentences.length <= 1) return unitSpan;
   const hitsIn = sentences.map((s) => hitSpans.filter((h) => h.start < s.end && h.end > s.start).length);
   let best = 0;
   hitsIn.forEach((n, i) => {

@@ -20,6 +20,11 @@ export function parseTerm(source: string): ParsedTerm | string {
   const term = source.trim();
   if (term === '') return 'empty term';
   if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) {
+    // In double-quoted YAML "\b" is a backspace, not a word boundary: the pattern would silently never match.
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000b-\u001f]/.test(term)) {
+      return 'the regular expression holds a control character; write it in single quotes in YAML, where backslashes stay as written';
+    }
     try {
       return { kind: 'regex', source, regex: new RegExp(term.slice(1, -1), 'giu') };
     } catch (e) {

@@ -69,7 +69,27 @@ export function codeUnit(text: string, start: number, end: number, index: Langua
     if (vetoed.has(code)) continue;
     const terms = [...new Set(hits.map((h) => h.term))].sort((a, b) => a.ordinal - b.ordinal);
     hits.sort((a, b) => a.start - b.start || a.end - b.end);
-    codes.push({ code, score: hits.reduce((sum, h) => sum + h.term.weight, 0), matchedTerms: terms.map((t) => t.source), hits });
+    codes.push({ code, score: scoreOf(hits), matchedTerms: terms.map((t) => t.source), hits });
   }
   return codes.sort((a, b) => b.score - a.score || a.code - b.code);
+}
+
+/**
+ * The score of one code in a unit: the sum, over its occurrences, of the terms' weights, where occurrences that
+ * overlap ("self-reflection" and "self reflect*" on the same words) count once, at the highest weight among them.
+ * `hits` must be sorted by start.
+ */
+export function scoreOf(hits: readonly Hit[]): number {
+  let score = 0;
+  let clusterEnd = -1;
+  let clusterWeight = 0;
+  for (const hit of hits) {
+    if (hit.start >= clusterEnd) {
+      score += clusterWeight;
+      clusterWeight = 0;
+    }
+    clusterEnd = Math.max(clusterEnd, hit.end);
+    clusterWeight = Math.max(clusterWeight, hit.term.weight);
+  }
+  return score + clusterWeight;
 }

@@ -14,7 +14,10 @@ interface TermBase {
   readonly source: string;
   readonly termKind: TermKind;
   readonly isExclusion: boolean;
-  /** What one occurrence adds to the code's score: a longer phrase is more specific than a lone word. */
+  /**
+   * What one occurrence adds to the code's score: a longer phrase is more specific than a lone word.
+   * Occurrences of one code that overlap count once, at the highest weight among them (see code-unit.ts).
+   */
   readonly weight: number;
 }
 export type WordsTerm = TermBase & { readonly kind: 'words'; readonly words: readonly WordMatcher[] };
@@ -60,17 +63,24 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
   codes.forEach((code, codeIndex) => {
     for (const isExclusion of [false, true]) {
       const sources = (isExclusion ? code.exclude : code.terms)[language] ?? [];
+      // Variants that stem alike ("take credit", "taking credit") are one term: the first one listed.
+      const seen = new Set<string>();
       sources.forEach((source, ordinal) => {
         const parsed = parseTerm(source);
         // The codebook was validated, so an invalid term here is a bug upstream; skip rather than crash.
         if (typeof parsed === 'string') return;
         const base = { code: codeIndex, ordinal, source, termKind: termKind(parsed), isExclusion };
         if (parsed.kind === 'regex') {
+          if (seen.has(`/${parsed.regex.source}`)) return;
+          seen.add(`/${parsed.regex.source}`);
           terms.push({ ...base, kind: 'regex', regex: parsed.regex, weight: REGEX_WEIGHT });
         } else {
           const words = parsed.patterns.map((p): WordMatcher =>
             p.kind === 'prefix' ? p : { kind: 'stem', stem: wordForms(p.word, language).stem },
           );
+          const key = words.map((w) => (w.kind === 'stem' ? w.stem : `${w.prefix}*`)).join(' ');
+          if (seen.has(key)) return;
+          seen.add(key);
           terms.push({ ...base, kind: 'words', words, weight: words.length });
         }
       });
