@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { error, fail, ok, type Problem, type Result } from '../core/problem.js';
+import { yamlSyntaxProblems } from '../core/yaml-errors.js';
 
 export const CONFIG_FILE = 'collab-code.yaml';
 
@@ -38,10 +39,7 @@ export function parseConfig(text: string, file: string): Result<Config> {
     const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
     return { file, line: pos?.line, column: pos?.col };
   };
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    return fail([error({ file, line: e.linePos?.[0].line, column: e.linePos?.[0].col }, `YAML syntax: ${e.message.split('\n')[0]}`)]);
-  }
+  if (doc.errors.length > 0) return fail(yamlSyntaxProblems(doc, lines, file, (m) => `YAML syntax: ${m}`));
   if (doc.contents === null) return ok({});
   if (!isMap(doc.contents)) return fail([error({ file, line: 1, column: 1 }, 'expected "key: value" settings', `allowed keys: ${KEYS.join(', ')}`)]);
 

@@ -12,6 +12,8 @@ export const neutraliseFormula = (cell: Cell): Cell => (typeof cell === 'string'
 export function formatCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return stringify([header.map(neutraliseFormula), ...rows.map((row) => row.map(neutraliseFormula))], {
     record_delimiter: '\r\n',
-    cast: { number: (value) => String(value) },
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not one holding a bare LF,
+    // which every multi-line turn does: quote those too, as RFC 4180 requires.
+    quoted_match: /[\r\n]/,
   });
 }

@@ -5,6 +5,7 @@ import { error, fail, ok, warning, type Location, type Problem, type Result } fr
 import { isLanguage, LANGUAGES, type Language } from '../text/language.js';
 import type { Category, Code, Codebook, CodeType, TermsByLanguage } from './codebook.js';
 import { parseTerm } from './parse-term.js';
+import { yamlSyntaxProblems } from '../yaml-errors.js';
 
 // Keys allowed at each level; anything else is a typo worth reporting.
 const TOP_KEYS = ['$schema', 'version', 'title', 'description', 'language', 'categories', 'types', 'codes'];
@@ -76,16 +77,7 @@ class Reader {
 export function parseCodebook(text: string, file: string): Result<Codebook> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return fail(
-      doc.errors.map((e) =>
-        error(
-          { file, line: e.linePos?.[0].line, column: e.linePos?.[0].col },
-          `YAML syntax: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-        ),
-      ),
-    );
-  }
+  if (doc.errors.length > 0) return fail(yamlSyntaxProblems(doc, lines, file, (m) => `YAML syntax: ${m}`));
   const r = new Reader(file, lines);
   const root = doc.contents;
   if (!isMap(root)) {
@@ -106,8 +98,8 @@ export function parseCodebook(text: string, file: string): Result<Codebook> {
 
   const description = r.string(top.get('description'), 'description', false);
   const codebook: Codebook = { title, language, categories, types, codes, ...(description === undefined ? {} : { description }) };
-  const errors = r.problems.filter((p) => p.severity === 'error');
-  return errors.length > 0 ? fail(r.problems) : ok(codebook, r.problems);
+  const problems = [...r.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return problems.some((p) => p.severity === 'error') ? fail(problems) : ok(codebook, problems);
 }
 
 function sequence(r: Reader, node: Node | null | undefined, what: string, parent: Node): readonly (Node | null)[] {
@@ -165,7 +157,8 @@ function readCodes(r: Reader, node: Node | null | undefined, root: Node, categor
     const doNotUseWhen = r.string(e.get('do_not_use_when'), 'do_not_use_when', false);
     const terms = readTerms(r, e.get('terms'), 'terms');
     const exclude = readTerms(r, e.get('exclude'), 'exclude');
-    if (Object.values(terms).every((list) => list.length === 0)) {
+    // A code whose terms are all invalid has been reported for them already.
+    if (!hasItems(e.get('terms'))) {
       r.error(e.get('terms') ?? item, `code "${id ?? '?'}" has no terms, so it can never be applied`, 'add terms under terms.en or terms.es');
     }
     if (id !== undefined && seen.has(id)) {
@@ -228,6 +221,9 @@ function readTerms(r: Reader, node: Node | null | undefined, what: 'terms' | 'ex
   }
   return byLanguage;
 }
+
+const hasItems = (terms: Node | null | undefined): boolean =>
+  isMap(terms) && terms.items.some((pair) => isSeq(pair.value) && pair.value.items.length > 0);
 
 /** The allowed word closest to a typo, if it is close enough to be what was meant. */
 function closest(typo: string, candidates: readonly string[]): string | undefined {

@@ -28,7 +28,7 @@ export function parseTerm(source: string): ParsedTerm | string {
     try {
       return { kind: 'regex', source, regex: new RegExp(term.slice(1, -1), 'giu') };
     } catch (e) {
-      return `invalid regular expression: ${(e as Error).message}`;
+      return `invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`;
     }
   }
   const patterns: WordPattern[] = [];

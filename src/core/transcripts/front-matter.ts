@@ -1,5 +1,6 @@
 // Optional YAML front matter at the top of a transcript: id, language and attributes for breakdowns.
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { yamlSyntaxProblems } from '../yaml-errors.js';
 import { error, fail, ok, type Problem, type Result } from '../problem.js';
 
 export interface FrontMatter {
@@ -38,18 +39,10 @@ export function parseFrontMatter(text: string, file: string): Result<FrontMatter
   }
 
   const yamlText = text.slice(firstLineEnd + 1, closeStart);
-  const doc = parseDocument(yamlText, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
-    return fail(
-      doc.errors.map((e): Problem => {
-        const pos = e.linePos?.[0];
-        return error(
-          { file, line: (pos?.line ?? 1) + 1, column: pos?.col ?? 1 },
-          `malformed front matter: ${firstSentence(e.message)}`,
-          'front matter is YAML between two --- lines, e.g. "group: members"',
-        );
-      }),
-    );
+    return fail(yamlSyntaxProblems(doc, lineCounter, file, (m) => `malformed front matter: ${m}`, 'front matter is YAML between two --- lines, e.g. "group: members"', 1));
   }
   if (doc.contents === null) return ok({ fields: {}, lines: {}, bodyStart });
   if (!isMap(doc.contents)) {
@@ -61,7 +54,7 @@ export function parseFrontMatter(text: string, file: string): Result<FrontMatter
   const problems: Problem[] = [];
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    const at = lineOf(yamlText, (pair.key as Node | null)?.range?.[0] ?? 0);
+    const at = lineCounter.linePos((pair.key as Node | null)?.range?.[0] ?? 0).line;
     if (key === undefined) {
       problems.push(error({ file, line: at + 1, column: 1 }, 'malformed front matter: keys must be plain words'));
       continue;
@@ -77,10 +70,3 @@ export function parseFrontMatter(text: string, file: string): Result<FrontMatter
   return problems.length > 0 ? fail(problems) : ok({ fields, lines, bodyStart });
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-const firstSentence = (message: string): string => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
