@@ -2,13 +2,13 @@
 import { analyze } from '../../core/analysis/analyze.js';
 import type { Codebook } from '../../core/codebook/codebook.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
-import { compareNatural, error, type Problem } from '../../core/problem.js';
+import { compareNatural, error, type Problem, type Result } from '../../core/problem.js';
 import { interviewerMatcher, DEFAULT_INTERVIEWER_LABELS } from '../../core/transcripts/speakers.js';
 import { parseTranscript } from '../../core/transcripts/parse-transcript.js';
 import type { Transcript } from '../../core/transcripts/transcript.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readConfig } from '../../io/read-config.js';
-import { findTranscripts, readTranscriptFile } from '../../io/read-transcripts.js';
+import { findTranscripts, readTranscriptFile, type TranscriptFile } from '../../io/read-transcripts.js';
 import { compareOutputs, writeOutputs } from '../../io/write-outputs.js';
 import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../../outputs/index.js';
 import { ExitCode, InputError, usageError } from '../errors.js';
@@ -18,6 +18,7 @@ import { isInteractive } from '../io.js';
 import { startProgress } from '../ui/progress.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
+const READ_AHEAD = 16;
 
 export interface AnalyzeOptions {
   readonly paths: readonly string[];
@@ -104,26 +105,23 @@ async function readTranscripts(
   const problems: Problem[] = [];
   const transcripts: Transcript[] = [];
   const fileOfId = new Map<string, string>();
-  for (const absolute of found.value) {
-    const read = await readTranscriptFile(absolute, io.cwd);
-    if (!read.ok) {
-      problems.push(...read.problems);
-      continue;
-    }
+  const accept = (read: Result<TranscriptFile>): void => {
+    if (!read.ok) return void problems.push(...read.problems);
     const { file, defaultId, text } = read.value;
     const parsed = parseTranscript(text, file, { defaultId, defaultLanguage: codebook.language, isInterviewer });
-    if (!parsed.ok) {
-      problems.push(...parsed.problems);
-      continue;
-    }
+    if (!parsed.ok) return void problems.push(...parsed.problems);
     warn(parsed.warnings);
     const other = fileOfId.get(parsed.value.id);
     if (other !== undefined) {
-      problems.push(error({ file }, `duplicate transcript id "${parsed.value.id}", also used by ${other}`, 'give one of them another id in its front matter'));
-      continue;
+      return void problems.push(error({ file }, `duplicate transcript id "${parsed.value.id}", also used by ${other}`, 'give one of them another id in its front matter'));
     }
     fileOfId.set(parsed.value.id, file);
     transcripts.push(parsed.value);
+  };
+  // Reading a few files at once keeps the disk busy while earlier ones are parsed; files are accepted in path order.
+  for (let i = 0; i < found.value.length; i += READ_AHEAD) {
+    const batch = found.value.slice(i, i + READ_AHEAD);
+    for (const read of await Promise.all(batch.map((absolute) => readTranscriptFile(absolute, io.cwd)))) accept(read);
   }
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
   return transcripts;

@@ -28,7 +28,10 @@ interface Candidate {
   readonly span: Span;
 }
 
-/** Up to QUOTES_PER_CODE quotes per code, each from a different interview, strongest codings first. */
+/**
+ * Up to QUOTES_PER_CODE quotes per code, each from a different interview: highest score first, then quotes of a
+ * readable length, then interview id, turn and position.
+ */
 export function selectQuotes(codes: readonly Code[], codings: readonly Coding[], transcripts: ReadonlyMap<string, Transcript>): Quote[] {
   const byCode = new Map<string, Coding[]>();
   for (const coding of codings) {
@@ -38,19 +41,14 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
   }
   const quotes: Quote[] = [];
   for (const code of codes) {
-    const candidates = (byCode.get(code.id) ?? []).map((coding): Candidate => ({ coding, span: quoteSpan(coding, transcripts.get(coding.transcript)!) }));
-    candidates.sort(
-      (a, b) =>
-        b.coding.score - a.coding.score ||
-        lengthPenalty(a.span) - lengthPenalty(b.span) ||
-        compareNatural(a.coding.transcript, b.coding.transcript) ||
-        a.coding.turn - b.coding.turn ||
-        a.span.start - b.span.start,
-    );
-    const used = new Set<string>();
-    for (const { coding, span } of candidates) {
-      if (used.has(coding.transcript)) continue;
-      used.add(coding.transcript);
+    // Cutting a quote needs sentence segmentation, the costly part; so rank codings cheaply first, keep the
+    // best of each interview, and cut quotes only for the leading few, where length can break ties of score.
+    const best = new Map<string, Coding>();
+    for (const coding of (byCode.get(code.id) ?? []).sort(byStrength)) if (!best.has(coding.transcript)) best.set(coding.transcript, coding);
+    const shortlist = [...best.values()].sort(byStrength).slice(0, SHORTLIST);
+    const candidates = shortlist.map((coding): Candidate => ({ coding, span: quoteSpan(coding, transcripts.get(coding.transcript)!) }));
+    candidates.sort((a, b) => b.coding.score - a.coding.score || lengthPenalty(a.span) - lengthPenalty(b.span) || byStrength(a.coding, b.coding));
+    for (const { coding, span } of candidates.slice(0, QUOTES_PER_CODE)) {
       const transcript = transcripts.get(coding.transcript)!;
       const toCodePoints = codePointConverter(transcript.text);
       quotes.push({
@@ -62,11 +60,16 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
         start: toCodePoints(span.start),
         end: toCodePoints(span.end),
       });
-      if (used.size === QUOTES_PER_CODE) break;
     }
   }
   return quotes;
 }
+
+// How many interviews' best codings are cut into quotes before the final choice of QUOTES_PER_CODE.
+const SHORTLIST = 8;
+
+const byStrength = (a: Coding, b: Coding): number =>
+  b.score - a.score || compareNatural(a.transcript, b.transcript) || a.turn - b.turn || a.unitSpan.start - b.unitSpan.start;
 
 const lengthPenalty = (span: Span): number => (span.end - span.start < SHORT_QUOTE || span.end - span.start > LONG_QUOTE ? 1 : 0);
 

@@ -1,7 +1,8 @@
 // Applies compiled terms to one unit: which codes it gets, which terms fired, and how strongly.
 import type { Span } from '../text/sentences.js';
-import { tokenize, type Token } from '../text/tokenize.js';
-import type { CompiledTerm, LanguageIndex, WordMatcher, WordsTerm } from './compile-codebook.js';
+import { WordBuffer } from '../text/tokenize.js';
+import { passesPrefilter } from './regex-prefilter.js';
+import type { CompiledTerm, IndexedWord, LanguageIndex, WordMatcher, WordsTerm } from './compile-codebook.js';
 
 /** One occurrence of a term in a unit (UTF-16 span into the transcript's text). */
 export interface Hit extends Span {
@@ -19,20 +20,23 @@ export interface UnitCode {
   readonly hits: readonly Hit[];
 }
 
+// One buffer per language index, reused for every unit coded with it.
+const buffers = new WeakMap<LanguageIndex, WordBuffer<IndexedWord>>();
+
 /** Every occurrence of every term (exclusions included) in text[start, end). */
 export function findHits(text: string, start: number, end: number, index: LanguageIndex): Hit[] {
   const unitText = text.slice(start, end);
-  const tokens = tokenize(unitText, index.language, start);
-  const hits: Hit[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    for (const term of index.byFirstStem.get(token.stem) ?? []) matchAt(term, tokens, i, hits);
-    for (const length of index.prefixLengths) {
-      if (length > token.folded.length) break;
-      for (const term of index.byFirstPrefix.get(token.folded.slice(0, length)) ?? []) matchAt(term, tokens, i, hits);
-    }
+  let words = buffers.get(index);
+  if (words === undefined) {
+    words = new WordBuffer(index.lookup);
+    buffers.set(index, words);
   }
+  words.scan(unitText, start);
+  const hits: Hit[] = [];
+  for (let i = 0; i < words.length; i++) for (const term of words.forms[i]!.startingTerms) matchAt(term, words, i, hits);
+  const lowerText = index.regexTerms.length > 0 ? unitText.toLowerCase() : '';
   for (const term of index.regexTerms) {
+    if (term.literals !== undefined && !passesPrefilter(lowerText, term.literals)) continue;
     term.regex.lastIndex = 0;
     for (const m of unitText.matchAll(term.regex)) {
       if (m[0].length > 0) hits.push({ term, start: start + m.index, end: start + m.index + m[0].length });
@@ -41,14 +45,15 @@ export function findHits(text: string, start: number, end: number, index: Langua
   return hits;
 }
 
-const wordMatches = (matcher: WordMatcher, token: Token): boolean =>
-  matcher.kind === 'stem' ? token.stem === matcher.stem : token.folded.startsWith(matcher.prefix);
+const wordMatches = (matcher: WordMatcher, forms: IndexedWord): boolean =>
+  matcher.kind === 'stem' ? forms.stem === matcher.stem : forms.folded.startsWith(matcher.prefix);
 
-function matchAt(term: WordsTerm, tokens: readonly Token[], i: number, hits: Hit[]): void {
+/** Records a hit if `term` matches the words from position i on. */
+function matchAt(term: WordsTerm, words: WordBuffer<IndexedWord>, i: number, hits: Hit[]): void {
   const last = i + term.words.length - 1;
-  if (last >= tokens.length) return;
-  for (let k = 1; k < term.words.length; k++) if (!wordMatches(term.words[k]!, tokens[i + k]!)) return;
-  hits.push({ term, start: tokens[i]!.start, end: tokens[last]!.end });
+  if (last >= words.length) return;
+  for (let k = 1; k < term.words.length; k++) if (!wordMatches(term.words[k]!, words.forms[i + k]!)) return;
+  hits.push({ term, start: words.starts[i]!, end: words.ends[last]! });
 }
 
 /** The codes a unit gets: those with at least one term hit and no exclusion hit, strongest first. */

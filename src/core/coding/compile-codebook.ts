@@ -2,7 +2,8 @@
 import type { Code, Codebook } from '../codebook/codebook.js';
 import { parseTerm, termKind, type TermKind } from '../codebook/parse-term.js';
 import type { Language } from '../text/language.js';
-import { wordForms } from '../text/tokenize.js';
+import { wordForms, type WordForms } from '../text/tokenize.js';
+import { requiredLiterals } from './regex-prefilter.js';
 
 export type WordMatcher = { readonly kind: 'stem'; readonly stem: string } | { readonly kind: 'prefix'; readonly prefix: string };
 
@@ -21,8 +22,18 @@ interface TermBase {
   readonly weight: number;
 }
 export type WordsTerm = TermBase & { readonly kind: 'words'; readonly words: readonly WordMatcher[] };
-export type RegexTerm = TermBase & { readonly kind: 'regex'; readonly regex: RegExp };
+export type RegexTerm = TermBase & {
+  readonly kind: 'regex';
+  readonly regex: RegExp;
+  /** Lower-case literals one of which any match contains; units holding none skip the regex (see regex-prefilter.ts). */
+  readonly literals: readonly (readonly string[])[] | undefined;
+};
 export type CompiledTerm = WordsTerm | RegexTerm;
+
+export interface IndexedWord extends WordForms {
+  /** Word terms whose first word matches this word: on its stem, or as a prefix of it. */
+  readonly startingTerms: readonly WordsTerm[];
+}
 
 export interface LanguageIndex {
   readonly language: Language;
@@ -30,7 +41,8 @@ export interface LanguageIndex {
   readonly byFirstStem: ReadonlyMap<string, readonly WordsTerm[]>;
   /** Word terms whose first word is a prefix wildcard, by that prefix. */
   readonly byFirstPrefix: ReadonlyMap<string, readonly WordsTerm[]>;
-  readonly prefixLengths: readonly number[];
+  /** A word as written: its forms and the word terms that can start at it (memoised: vocabularies are small). */
+  lookup(word: string): IndexedWord;
   readonly regexTerms: readonly RegexTerm[];
   readonly terms: readonly CompiledTerm[];
 }
@@ -73,7 +85,7 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
         if (parsed.kind === 'regex') {
           if (seen.has(`/${parsed.regex.source}`)) return;
           seen.add(`/${parsed.regex.source}`);
-          terms.push({ ...base, kind: 'regex', regex: parsed.regex, weight: REGEX_WEIGHT });
+          terms.push({ ...base, kind: 'regex', regex: parsed.regex, literals: requiredLiterals(parsed.regex.source), weight: REGEX_WEIGHT });
         } else {
           const words = parsed.patterns.map((p): WordMatcher =>
             p.kind === 'prefix' ? p : { kind: 'stem', stem: wordForms(p.word, language).stem },
@@ -102,5 +114,22 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
     else list.push(term);
   }
   const prefixLengths = [...new Set([...byFirstPrefix.keys()].map((p) => p.length))].sort((a, b) => a - b);
-  return { language, byFirstStem, byFirstPrefix, prefixLengths, regexTerms, terms };
+  const memo = new Map<string, IndexedWord>();
+  const lookup = (word: string): IndexedWord => {
+    let indexed = memo.get(word);
+    if (indexed === undefined) {
+      const forms = wordForms(word, language);
+      const startingTerms = [...(byFirstStem.get(forms.stem) ?? [])];
+      for (const length of prefixLengths) {
+        if (length > forms.folded.length) break;
+        startingTerms.push(...(byFirstPrefix.get(forms.folded.slice(0, length)) ?? []));
+      }
+      indexed = { ...forms, startingTerms };
+      // Bounded memory on huge corpora with long-tail vocabularies: start again when full.
+      if (memo.size >= 500_000) memo.clear();
+      memo.set(word, indexed);
+    }
+    return indexed;
+  };
+  return { language, byFirstStem, byFirstPrefix, lookup, regexTerms, terms };
 }

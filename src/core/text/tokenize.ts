@@ -29,7 +29,7 @@ export function foldDiacritics(word: string): string {
   return /^[\u0000-\u007f]*$/.test(word) ? word : word.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
-interface WordForms {
+export interface WordForms {
   readonly folded: string;
   readonly stem: string;
 }
@@ -54,18 +54,41 @@ export function wordForms(word: string, language: Language): WordForms {
   return forms;
 }
 
+/**
+ * The words of a text in parallel arrays, reused from unit to unit: coding a corpus creates no object per word,
+ * which keeps the garbage collector out of the hot loop. `T` is what a caller's memoised lookup gives for a word
+ * (at least its forms). Entries past `length` are stale.
+ */
+export class WordBuffer<T extends WordForms = WordForms> {
+  length = 0;
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly forms: T[] = [];
+
+  constructor(private readonly lookup: (word: string) => T) {}
+
+  /** Fills the buffer with the words of `text`, offsets shifted by `base`. */
+  scan(text: string, base = 0): this {
+    let n = 0;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+      this.starts[n] = base + m.index;
+      this.ends[n] = base + m.index + m[0].length;
+      this.forms[n] = this.lookup(m[0]);
+      n++;
+    }
+    this.length = n;
+    return this;
+  }
+}
+
 /** Tokens of `text`, offsets shifted by `base` so they point into the whole transcript. */
 export function tokenize(text: string, language: Language, base = 0): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const forms = wordForms(match[0], language);
-    const start = base + match.index;
-    tokens.push({ start, end: start + match[0].length, folded: forms.folded, stem: forms.stem });
-  }
-  return tokens;
+  const words = new WordBuffer((word) => wordForms(word, language)).scan(text, base);
+  return Array.from({ length: words.length }, (_, i) => ({ start: words.starts[i]!, end: words.ends[i]!, ...words.forms[i]! }));
 }
 
 /** The raw words of a term, for compiling terms with the same rules as the text. */
 export function words(text: string): string[] {
-  return Array.from(text.matchAll(WORD), (m) => m[0]);
+  return Array.from(text.matchAll(new RegExp(WORD)), (m) => m[0]);
 }

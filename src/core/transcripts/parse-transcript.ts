@@ -67,7 +67,7 @@ function parseTurns(text: string, bodyStart: number, isInterviewer: (speaker: st
   while (lineStart < text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const label = matchSpeakerLabel(text.slice(lineStart, lineEnd), isInterviewer);
+    const label = matchSpeakerLabel(text, isInterviewer, lineStart);
     if (label !== undefined) {
       close(lineStart);
       open = { speaker: label.speaker, role: isInterviewer(label.speaker) ? 'interviewer' : 'respondent', start: lineStart + label.length };

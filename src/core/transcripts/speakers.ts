@@ -28,7 +28,7 @@ const HEADER_KEYS = new Set([
 
 // An optional **bold** or __bold__ wrapper (Markdown transcripts), a label of at most four words
 // starting with a letter, a colon, then what was said.
-const LABEL_LINE = /^[ \t]*(?:\*\*|__)?([\p{L}][\p{L}\p{M}\p{N}.'’()_-]*(?:[ \t]+[\p{L}\p{N}(][\p{L}\p{M}\p{N}.'’()_-]*){0,3})[ \t]*(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?!\/\/)[ \t]*/u;
+const LABEL_LINE = /[ \t]*(?:\*\*|__)?([\p{L}][\p{L}\p{M}\p{N}.'’()-]*(?:[ \t]+[\p{L}\p{N}(][\p{L}\p{M}\p{N}.'’()-]*){0,3})[ \t]*(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?!\/\/)[ \t]*/uy;
 
 export interface LabelMatch {
   readonly speaker: string;
@@ -36,9 +36,13 @@ export interface LabelMatch {
   readonly length: number;
 }
 
-/** The speaker label opening this line, if the line opens a turn. */
-export function matchSpeakerLabel(line: string, isInterviewer: (speaker: string) => boolean): LabelMatch | undefined {
-  const match = LABEL_LINE.exec(line);
+/**
+ * The speaker label opening the line that starts at `lineStart` in `text`, if the line opens a turn.
+ * (A sticky regex at the line start: no copy of each line.)
+ */
+export function matchSpeakerLabel(text: string, isInterviewer: (speaker: string) => boolean, lineStart = 0): LabelMatch | undefined {
+  LABEL_LINE.lastIndex = lineStart;
+  const match = LABEL_LINE.exec(text);
   if (match === null) return undefined;
   const speaker = match[1]!.trim();
   if (HEADER_KEYS.has(speaker.toLowerCase())) return undefined;
