@@ -1,0 +1,71 @@
+// The command line surface: help, version, codebook validate, and what --help loads.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, scratch } from '../helpers/cli.js';
+
+const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('help and version', () => {
+  it('--version prints the package version on stdout', () => {
+    expect(runCli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('--help lists the commands, exit 0', () => {
+    const run = runCli(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('analyze');
+    expect(run.stdout).toContain('codebook');
+    expect(runCli(['analyze', '--help']).stdout).toContain('--print <output>');
+  });
+
+  it.each([['--help'], ['--version'], ['analyze', '--help']])('%s loads neither the coding engine, the stemmers nor the parsers', (...args) => {
+    const trace = path.join(scratch(), 'imports.txt');
+    const run = runCli(args, { env: { TRACE_IMPORTS: trace }, nodeArgs: ['--import', path.join(ROOT, 'test/helpers/trace-imports.mjs')] });
+    expect(run.status).toBe(0);
+    const loaded = readFileSync(trace, 'utf8');
+    expect(loaded).toContain('dist/cli/program.js');
+    for (const heavy of ['natural', 'tokenize', 'code-unit', 'compile-codebook', 'analysis/', '/yaml/', 'csv-stringify', 'ora', 'chalk']) {
+      expect(loaded, heavy).not.toContain(heavy);
+    }
+  });
+
+  it('an unknown command is a usage error, exit 2', () => {
+    const run = runCli(['analyse']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown command 'analyse'");
+  });
+});
+
+describe('codebook validate', () => {
+  it('accepts the bundled codebook, exit 0', () => {
+    const run = runCli(['codebook', 'validate', 'codebooks/collaboration-code.yaml']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('valid (42 codes, 5 categories, 4 types)');
+  });
+
+  it('lists each error with file, line and column and exits 1', () => {
+    const run = runCli(['codebook', 'validate', 'fixtures/cases/invalid-codebook.yaml']);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.split('\n');
+    expect(lines).toContain('fixtures/cases/invalid-codebook.yaml:14:5: error: unknown key "definiton" in a code (did you mean "definition"?)');
+    expect(lines).toContain('fixtures/cases/invalid-codebook.yaml:17:9: error: duplicate code id "burnout" (first defined at line 10)');
+    expect(run.stderr).toContain(':25:11: error: unknown type "barier" (did you mean "barrier"?)');
+    expect(run.stderr).toContain(':28:12: error: terms.en: invalid regular expression');
+    expect(run.stderr).toContain(':34:7: error: code "silent" has no terms');
+    expect(run.stderr).toContain('invalid-codebook.yaml: 6 errors');
+  });
+
+  it('exits 2 when the file cannot be read', () => {
+    const run = runCli(['codebook', 'validate', 'missing.yaml']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('missing.yaml: error: no such codebook file');
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const cwd = scratch({ 'cb.yaml': 'categories:\n  - id: a\n    label: "unclosed\ntypes: []\n' });
+    const run = runCli(['codebook', 'validate', 'cb.yaml'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^cb\.yaml:\d+:\d+: error: YAML syntax: /);
+  });
+});

@@ -1,0 +1,44 @@
+// Runs the built CLI as a subprocess, as a user or CI would, and makes scratch folders.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(ROOT, 'bin/collab-code.js');
+export const EXAMPLE = path.join(ROOT, 'fixtures/example');
+export const CODEBOOK = path.join(ROOT, 'codebooks/collaboration-code.yaml');
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): CliRun {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    // No terminal, no colour: what CI sees.
+    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...options.env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh folder with the given files (paths relative to it; string or bytes). */
+export function scratch(files: Record<string, string | Uint8Array> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'collab-code-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/** A scratch folder holding a copy of the example corpus under transcripts/. */
+export function scratchWithExample(): string {
+  const dir = scratch();
+  cpSync(EXAMPLE, path.join(dir, 'transcripts'), { recursive: true });
+  return dir;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8 } from '../../src/core/text/decode.js';
+import { codePointConverter, sliceCodePoints, type CodePointOffset } from '../../src/core/text/offsets.js';
+import { foldDiacritics, tokenize, wordForms } from '../../src/core/text/tokenize.js';
+import { sentenceSpans } from '../../src/core/text/sentences.js';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('decodeUtf8', () => {
+  it('strips a BOM and normalises CRLF and lone CR to LF', () => {
+    const result = decodeUtf8(bytes(0xef, 0xbb, 0xbf, ...utf8('a\r\nb\rc\n')));
+    expect(result).toEqual({ ok: true, text: 'a\nb\nc\n' });
+  });
+
+  it('reports the byte offset of the first invalid byte', () => {
+    // "ab" then a lone continuation byte, then "c"
+    expect(decodeUtf8(bytes(0x61, 0x62, 0x80, 0x63))).toEqual({ ok: false, byteOffset: 2 });
+    // "é" in Latin-1 (0xE9) after "caf": the classic mis-saved transcript
+    expect(decodeUtf8(bytes(...utf8('café '), 0x63, 0x61, 0x66, 0xe9))).toEqual({ ok: false, byteOffset: 9 });
+  });
+
+  it('does not mistake a literal U+FFFD for an invalid byte', () => {
+    const good = utf8('x\uFFFDy');
+    expect(decodeUtf8(bytes(...good, 0xff))).toEqual({ ok: false, byteOffset: good.length });
+  });
+});
+
+describe('code point offsets', () => {
+  it('equal UTF-16 offsets when the text has no astral characters', () => {
+    const toCp = codePointConverter('colaboración');
+    expect(toCp(5)).toBe(5);
+  });
+
+  it('count an emoji as one code point, as REFI-QDA does', () => {
+    const text = 'a😀b😀c';
+    const toCp = codePointConverter(text);
+    expect([0, 1, 3, 4, 6, 7].map(toCp)).toEqual([0, 1, 2, 3, 4, 5]);
+    const c = text.indexOf('c');
+    expect(sliceCodePoints(text, { start: toCp(c), end: toCp(c + 1) })).toBe('c');
+    expect(sliceCodePoints(text, { start: 2 as CodePointOffset, end: 3 as CodePointOffset })).toBe('b');
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps accented words whole', () => {
+    const words = tokenize('La colaboración, después del Café.', 'es').map((t) => t.folded);
+    expect(words).toEqual(['la', 'colaboracion', 'despues', 'del', 'cafe']);
+  });
+
+  it('gives offsets into the original text, shifted by base', () => {
+    const text = '¿Qué pasó? Ñandú';
+    const [, , third] = tokenize(text, 'es', 100);
+    expect(third).toMatchObject({ start: 100 + text.indexOf('Ñandú'), end: 100 + text.length });
+  });
+
+  it('keeps inner apostrophes and drops English possessives', () => {
+    expect(tokenize("don't organisation's", 'en').map((t) => t.folded)).toEqual(["don't", 'organisation']);
+  });
+});
+
+describe('stems', () => {
+  it('stem English inflections together', () => {
+    const stem = (w: string) => wordForms(w, 'en').stem;
+    expect(stem('collaborating')).toBe(stem('collaboration'));
+    expect(stem('relationships')).toBe(stem('relationship'));
+    expect(stem('funding')).toBe(stem('funded'));
+  });
+
+  it('stem Spanish inflections together, with accents removed afterwards', () => {
+    const stem = (w: string) => wordForms(w, 'es').stem;
+    expect(stem('colaboración')).toBe(stem('colaboraciones'));
+    expect(stem('relación')).toBe(stem('relaciones'));
+    expect(stem('después')).toBe('despues');
+  });
+
+  it('depend on the language', () => {
+    expect(wordForms('organizaciones', 'es').stem).not.toBe(wordForms('organizaciones', 'en').stem);
+  });
+});
+
+describe('foldDiacritics', () => {
+  it('removes combining marks, precomposed or not', () => {
+    expect(foldDiacritics('niño')).toBe('nino');
+    expect(foldDiacritics('nin\u0303o')).toBe('nino');
+  });
+});
+
+describe('sentenceSpans', () => {
+  it('splits sentences and trims them', () => {
+    const text = 'Hola. ¿Qué tal? Bien.';
+    expect(sentenceSpans(text, 0, text.length, 'es').map((s) => text.slice(s.start, s.end))).toEqual(['Hola.', '¿Qué tal?', 'Bien.']);
+  });
+});
