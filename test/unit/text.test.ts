@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../../src/core/text/decode.js';
 import { codePointConverter, sliceCodePoints, type CodePointOffset } from '../../src/core/text/offsets.js';
-import { foldDiacritics, tokenize, wordForms } from '../../src/core/text/tokenize.js';
+import { foldDiacritics, scanWords, tokenize, wordForms } from '../../src/core/text/tokenize.js';
 import { sentenceSpans } from '../../src/core/text/sentences.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -90,5 +90,32 @@ describe('sentenceSpans', () => {
   it('splits sentences and trims them', () => {
     const text = 'Hola. ¿Qué tal? Bien.';
     expect(sentenceSpans(text, 0, text.length, 'es').map((s) => text.slice(s.start, s.end))).toEqual(['Hola.', '¿Qué tal?', 'Bien.']);
+  });
+});
+
+describe('scanWords', () => {
+  // The specification scanWords implements by hand, for speed.
+  const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+  const byRegex = (text: string) => Array.from(text.matchAll(WORD), (m) => [m.index, m.index + m[0].length]);
+  const byScan = (text: string) => {
+    const spans: number[][] = [];
+    scanWords(text, (start, end) => spans.push([start, end]));
+    return spans;
+  };
+
+  it('finds the words the Unicode pattern finds, on hand-picked cases', () => {
+    for (const text of ["don't stop", "l'ONG'", "'quoted'", 'naïve café', 'nin\u0303o \u0303x', 'a😀b', '𝒳yz 𝟙2', '', '  ', 'x', "it’s’", 'Ω≈ç√'] ) {
+      expect(byScan(text), JSON.stringify(text)).toEqual(byRegex(text));
+    }
+  });
+
+  it('finds the words the Unicode pattern finds, on 2000 random strings', () => {
+    const pool = ['a', 'Z', '9', 'é', 'ñ', 'Ç', '\u0301', '\u0303', "'", '’', ' ', '\n', '.', ',', '-', '😀', '𝒳', '٣', '中', 'ß', '_', '\t', '¿'];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 24) }, () => pool[Math.floor(random() * pool.length)]).join('');
+      expect(byScan(text), JSON.stringify(text)).toEqual(byRegex(text));
+    }
   });
 });

@@ -18,7 +18,6 @@ import { isInteractive } from '../io.js';
 import { startProgress } from '../ui/progress.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
-const READ_AHEAD = 16;
 
 export interface AnalyzeOptions {
   readonly paths: readonly string[];
@@ -118,11 +117,7 @@ async function readTranscripts(
     fileOfId.set(parsed.value.id, file);
     transcripts.push(parsed.value);
   };
-  // Reading a few files at once keeps the disk busy while earlier ones are parsed; files are accepted in path order.
-  for (let i = 0; i < found.value.length; i += READ_AHEAD) {
-    const batch = found.value.slice(i, i + READ_AHEAD);
-    for (const read of await Promise.all(batch.map((absolute) => readTranscriptFile(absolute, io.cwd)))) accept(read);
-  }
+  for (const absolute of found.value) accept(readTranscriptFile(absolute, io.cwd));
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
   return transcripts;
 }

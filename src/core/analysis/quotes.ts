@@ -1,7 +1,6 @@
 // Chooses the quotes that illustrate each code: the sentences that carry its terms, from different interviews.
 import type { Code } from '../codebook/codebook.js';
 import type { Coding } from '../coding/code-transcript.js';
-import { compareNatural } from '../problem.js';
 import { codePointConverter, type CodePointOffset } from '../text/offsets.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
 import type { Transcript } from '../transcripts/transcript.js';
@@ -39,6 +38,9 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
     if (list === undefined) byCode.set(coding.code.id, [coding]);
     else list.push(coding);
   }
+  // Codings come in transcript, turn and position order: their index breaks ties of score.
+  const position = new Map(codings.map((coding, i) => [coding, i]));
+  const byStrength = (a: Coding, b: Coding): number => b.score - a.score || position.get(a)! - position.get(b)!;
   const quotes: Quote[] = [];
   for (const code of codes) {
     // Cutting a quote needs sentence segmentation, the costly part; so rank codings cheaply first, keep the
@@ -67,9 +69,6 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
 
 // How many interviews' best codings are cut into quotes before the final choice of QUOTES_PER_CODE.
 const SHORTLIST = 8;
-
-const byStrength = (a: Coding, b: Coding): number =>
-  b.score - a.score || compareNatural(a.transcript, b.transcript) || a.turn - b.turn || a.unitSpan.start - b.unitSpan.start;
 
 const lengthPenalty = (span: Span): number => (span.end - span.start < SHORT_QUOTE || span.end - span.start > LONG_QUOTE ? 1 : 0);
 

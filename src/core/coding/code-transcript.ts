@@ -43,7 +43,7 @@ export function codeTranscript(transcript: Transcript, compiled: CompiledCodeboo
         end: toCodePoints(u.end),
         text,
         unitSpan: { start: u.start, end: u.end },
-        hitSpans: applied.hits.map(({ start, end }) => ({ start, end })),
+        hitSpans: applied.hits,
       });
     }
   }

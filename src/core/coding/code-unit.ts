@@ -58,23 +58,22 @@ function matchAt(term: WordsTerm, words: WordBuffer<IndexedWord>, i: number, hit
 
 /** The codes a unit gets: those with at least one term hit and no exclusion hit, strongest first. */
 export function codeUnit(text: string, start: number, end: number, index: LanguageIndex): UnitCode[] {
-  const byCode = new Map<number, Hit[]>();
-  const vetoed = new Set<number>();
-  for (const hit of findHits(text, start, end, index)) {
-    if (hit.term.isExclusion) {
-      vetoed.add(hit.term.code);
-      continue;
-    }
-    const list = byCode.get(hit.term.code);
-    if (list === undefined) byCode.set(hit.term.code, [hit]);
-    else list.push(hit);
-  }
+  const hits = findHits(text, start, end, index);
+  if (hits.length === 0) return [];
+  // Group by code with one sort rather than a map per unit: this runs for every unit of a corpus.
+  hits.sort((a, b) => a.term.code - b.term.code || a.start - b.start || a.end - b.end);
   const codes: UnitCode[] = [];
-  for (const [code, hits] of byCode) {
-    if (vetoed.has(code)) continue;
-    const terms = [...new Set(hits.map((h) => h.term))].sort((a, b) => a.ordinal - b.ordinal);
-    hits.sort((a, b) => a.start - b.start || a.end - b.end);
-    codes.push({ code, score: scoreOf(hits), matchedTerms: terms.map((t) => t.source), hits });
+  for (let from = 0; from < hits.length; ) {
+    const code = hits[from]!.term.code;
+    let to = from;
+    let vetoed = false;
+    for (; to < hits.length && hits[to]!.term.code === code; to++) if (hits[to]!.term.isExclusion) vetoed = true;
+    if (!vetoed) {
+      const own = hits.slice(from, to);
+      const terms = [...new Set(own.map((h) => h.term))].sort((a, b) => a.ordinal - b.ordinal);
+      codes.push({ code, score: scoreOf(own), matchedTerms: terms.map((t) => t.source), hits: own });
+    }
+    from = to;
   }
   return codes.sort((a, b) => b.score - a.score || a.code - b.code);
 }

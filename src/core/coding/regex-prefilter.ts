@@ -67,8 +67,14 @@ export function requiredLiterals(source: string): string[][] | undefined {
     i = atomEnd + quantifier.length;
   }
   endRun();
-  return groups.length > 0 ? groups : undefined;
+  return groups.length > 0 ? groups.map(withoutRedundant).sort(bySelectivity) : undefined;
 }
+
+// A text holding "gives" holds "give": the longer alternative adds nothing.
+const withoutRedundant = (group: string[]): string[] => [...new Set(group)].filter((a, _, all) => !all.some((b) => b !== a && a.includes(b)));
+
+// Groups with fewer, longer literals reject more units per check: try them first.
+const bySelectivity = (a: string[], b: string[]): number => a.length - b.length || Math.min(...b.map((l) => l.length)) - Math.min(...a.map((l) => l.length));
 
 /** Whether the lower-cased text holds at least one literal of every group. */
 export const passesPrefilter = (lowerText: string, groups: readonly (readonly string[])[]): boolean =>

@@ -13,9 +13,67 @@ export interface Token {
   readonly stem: string;
 }
 
-// Letters, combining marks and digits, joined by inner apostrophes ("don't", "l'ONG").
-// natural's own tokenizers split accented words ("colaboración" -> "colaboraci", "n"), hence this pattern.
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+// A word is a letter or digit, then letters, combining marks and digits, joined by inner apostrophes
+// ("don't", "l'ONG"): the pattern /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+)*/u, which the
+// tests hold scanWords to. natural's own tokenizers split accented words ("colaboración" -> "colaboraci", "n").
+// scanWords is that pattern by hand, because it runs on every character of a corpus: no match objects, and an
+// ASCII fast path.
+
+const OTHER = 1;
+const LETTER_OR_DIGIT = 2;
+const MARK = 3;
+// Character classes of the Basic Multilingual Plane, filled in as characters are met (0: not yet known).
+const bmpClass = new Uint8Array(0x10000);
+const IS_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const IS_MARK = /^\p{M}$/u;
+
+function classOf(code: number): number {
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? LETTER_OR_DIGIT : OTHER;
+  }
+  if (code <= 0xffff) {
+    let known = bmpClass[code]!;
+    if (known === 0) {
+      known = classify(String.fromCharCode(code));
+      bmpClass[code] = known;
+    }
+    return known;
+  }
+  return classify(String.fromCodePoint(code));
+}
+
+const classify = (char: string): number => (IS_LETTER_OR_DIGIT.test(char) ? LETTER_OR_DIGIT : IS_MARK.test(char) ? MARK : OTHER);
+const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
+
+/** Calls `visit` with the UTF-16 span of each word of `text`, in order. */
+export function scanWords(text: string, visit: (start: number, end: number) => void): void {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let code = text.codePointAt(i)!;
+    if (classOf(code) !== LETTER_OR_DIGIT) {
+      i += code > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += code > 0xffff ? 2 : 1;
+    for (;;) {
+      if (i >= length) break;
+      code = text.codePointAt(i)!;
+      if (classOf(code) !== OTHER) {
+        i += code > 0xffff ? 2 : 1;
+        continue;
+      }
+      // An apostrophe joins two words only when a letter, mark or digit follows it.
+      if (isApostrophe(code) && i + 1 < length && classOf(text.codePointAt(i + 1)!) !== OTHER) {
+        i += 1;
+        continue;
+      }
+      break;
+    }
+    visit(start, i);
+  }
+}
 
 const stemmers: Record<Language, (word: string) => string> = {
   en: (word) => porterEn.stem(word),
@@ -70,13 +128,12 @@ export class WordBuffer<T extends WordForms = WordForms> {
   /** Fills the buffer with the words of `text`, offsets shifted by `base`. */
   scan(text: string, base = 0): this {
     let n = 0;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-      this.starts[n] = base + m.index;
-      this.ends[n] = base + m.index + m[0].length;
-      this.forms[n] = this.lookup(m[0]);
+    scanWords(text, (start, end) => {
+      this.starts[n] = base + start;
+      this.ends[n] = base + end;
+      this.forms[n] = this.lookup(text.slice(start, end));
       n++;
-    }
+    });
     this.length = n;
     return this;
   }
@@ -90,5 +147,7 @@ export function tokenize(text: string, language: Language, base = 0): Token[] {
 
 /** The raw words of a term, for compiling terms with the same rules as the text. */
 export function words(text: string): string[] {
-  return Array.from(text.matchAll(new RegExp(WORD)), (m) => m[0]);
+  const found: string[] = [];
+  scanWords(text, (start, end) => found.push(text.slice(start, end)));
+  return found;
 }
