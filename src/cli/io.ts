@@ -13,7 +13,8 @@ export function nodeIo(): CliIo {
     env: process.env,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    stderrIsTerminal: process.stderr.isTTY === true,
+    // A terminal reporting no width (a pty nobody sized) is treated as none: ora would loop forever on it.
+    stderrIsTerminal: process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0,
   };
 }
 

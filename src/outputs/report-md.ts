@@ -9,7 +9,8 @@ const TOP_CODES = 3;
 /** Escapes text so Markdown shows it as written. */
 const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 const cell = (text: string): string => md(text).replace(/\n+/g, ' ');
-const pct = (value: number): string => `${Math.round(value)}%`;
+// Whole percentages from the counts themselves: rounding the one-decimal figure again could be off by one.
+const pct = (part: number, whole: number): string => `${whole === 0 ? 0 : Math.round((part * 100) / whole)}%`;
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export function formatReportMarkdown(analysis: Analysis, context: OutputContext): string {
@@ -30,10 +31,10 @@ export function formatReportMarkdown(analysis: Analysis, context: OutputContext)
   // 1. Summary
   out.push('## 1. Summary', '');
   const first = analysis.sample[0];
-  const composition = first !== undefined && first.attribute !== 'language' ? ` By ${first.attribute}: ${first.values.map((v) => `${md(v.value)} ${v.interviews} (${pct(v.pct)})`).join(', ')}.` : '';
+  const composition = first !== undefined && first.attribute !== 'language' ? ` By ${first.attribute}: ${first.values.map((v) => `${md(v.value)} ${v.interviews} (${pct(v.interviews, n)})`).join(', ')}.` : '';
   out.push(
     `${plural(n, 'interview was', 'interviews were')} coded with the codebook "${md(codebook.title)}" (${plural(codebook.codes.length, 'code', 'codes')}).${composition} ` +
-      `Of ${plural(analysis.respondentTurns, 'respondent turn', 'respondent turns')}, ${analysis.codedTurns} (${pct(percentOf(analysis.codedTurns, analysis.respondentTurns))}) received at least one code; ` +
+      `Of ${plural(analysis.respondentTurns, 'respondent turn', 'respondent turns')}, ${analysis.codedTurns} (${pct(analysis.codedTurns, analysis.respondentTurns)}) received at least one code; ` +
       `there are ${plural(analysis.codings.length, 'coding', 'codings')} in all.`,
     '',
   );
@@ -51,7 +52,7 @@ export function formatReportMarkdown(analysis: Analysis, context: OutputContext)
   out.push(`The sample is ${plural(n, 'interview', 'interviews')}.`, '');
   for (const b of analysis.sample) {
     out.push(`### Sample by ${md(b.attribute)}`, '', `| ${cell(b.attribute)} | interviews | share |`, '|---|---:|---:|');
-    out.push(...b.values.map((v) => `| ${cell(v.value)} | ${v.interviews} | ${pct(v.pct)} |`), '');
+    out.push(...b.values.map((v) => `| ${cell(v.value)} | ${v.interviews} | ${pct(v.interviews, n)} |`), '');
   }
   out.push(
     '### Coding',
@@ -126,7 +127,5 @@ function codeEntry(code: Code, f: CodeFrequency, quotes: readonly Quote[], n: nu
 /** "raised in 5 of 12 interviews (42%); allies 1 of 4, members 4 of 7" */
 function raised(f: CodeFrequency, n: number): string {
   const parts = f.breakdown.map((b) => `${md(b.value)} ${b.interviews} of ${b.of}`);
-  return `raised in ${f.interviews} of ${n} interviews (${pct(f.interviewsPct)})${parts.length > 0 ? `; ${parts.join(', ')}` : ''}`;
+  return `raised in ${f.interviews} of ${n} interviews (${pct(f.interviews, n)})${parts.length > 0 ? `; ${parts.join(', ')}` : ''}`;
 }
-
-const percentOf = (part: number, whole: number): number => (whole === 0 ? 0 : (part * 100) / whole);
