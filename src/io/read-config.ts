@@ -4,6 +4,8 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { error, fail, ok, type Problem, type Result } from '../core/problem.js';
 import { yamlSyntaxProblems } from '../core/yaml-errors.js';
+import { didYouMean } from '../core/suggest.js';
+import { isUnitKind, UNIT_KINDS, type UnitKind } from '../core/coding/unit-kinds.js';
 
 export const CONFIG_FILE = 'collab-code.yaml';
 
@@ -12,7 +14,7 @@ export interface Config {
   readonly codebook?: string;
   readonly out?: string;
   readonly by?: readonly string[];
-  readonly unit?: string;
+  readonly unit?: UnitKind;
   readonly interviewers?: readonly string[];
 }
 
@@ -50,13 +52,15 @@ export function parseConfig(text: string, file: string): Result<Config> {
     const value = pair.value as Node | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
     if (!KEYS.includes(key)) {
-      problems.push(error(at(keyNode), `unknown setting "${key}"`, `allowed keys: ${KEYS.join(', ')}`));
+      problems.push(error(at(keyNode), `unknown setting "${key}"${didYouMean(key, KEYS)}`, `allowed keys: ${KEYS.join(', ')}`));
     } else if ((LISTS as readonly string[]).includes(key)) {
       const items = isSeq(value) ? (value.items as Node[]) : [value];
       if (!items.every((item) => isScalar(item) && item.value !== null)) problems.push(error(at(value ?? keyNode), `"${key}" must be a value or a list of values`));
       else config[key] = items.map((item) => String((item as { value: unknown }).value));
     } else if (!isScalar(value) || value.value === null) {
       problems.push(error(at(value ?? keyNode), `"${key}" must be a single value`));
+    } else if (key === 'unit' && !isUnitKind(value.value)) {
+      problems.push(error(at(value), `unknown unit "${String(value.value)}"`, `use one of: ${UNIT_KINDS.join(', ')}`));
     } else {
       config[key] = String(value.value);
     }

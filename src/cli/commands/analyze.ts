@@ -39,13 +39,12 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
   const paths = options.paths.length > 0 ? options.paths : (settings.transcripts ?? []);
   if (paths.length === 0) throw usageError('no transcripts given', 'name files, folders or globs, or list them under "transcripts" in collab-code.yaml');
   const unit = options.unit ?? settings.unit ?? 'turn';
-  if (!['turn', 'paragraph', 'sentence'].includes(unit)) throw usageError(`unknown unit "${unit}" in collab-code.yaml`, 'use turn, paragraph or sentence');
   const out = options.out ?? settings.out ?? DEFAULT_OUT;
   const by = splitList(options.by) ?? splitList(settings.by);
 
   const paint = await paintFor(isInteractive(io));
-  const warn = (problems: readonly Problem[]) => problems.forEach((p) => io.stderr(formatProblem(p, paint)));
   const progress = await startProgress(io, 'Reading the codebook');
+  const warn = (problems: readonly Problem[]) => problems.forEach((p) => progress.print(formatProblem(p, paint)));
   try {
     const codebookRead = await readCodebook(options.codebook ?? settings.codebook, io.cwd);
     if (!codebookRead.result.ok) throw new InputError(codebookRead.result.problems);
@@ -57,7 +56,7 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
     const transcripts = await readTranscripts(paths, out, codebook, interviewerMatcher(interviewers), io, warn);
 
     progress.update(`Coding ${transcripts.length} transcripts`);
-    const analysis = analyze(transcripts, codebook, { unit: unit as UnitKind, ...(by === undefined ? {} : { by }) });
+    const analysis = analyze(transcripts, codebook, { unit, ...(by === undefined ? {} : { by }) });
     if (!analysis.ok) throw new InputError(analysis.problems);
 
     const context = { generator: options.generator };

@@ -1,10 +1,10 @@
 // Reads a codebook's YAML into a Codebook, collecting every problem with its line and column.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { error, fail, ok, warning, type Location, type Problem, type Result } from '../problem.js';
 import { isLanguage, LANGUAGES, type Language } from '../text/language.js';
 import type { Category, Code, Codebook, CodeType, TermsByLanguage } from './codebook.js';
 import { parseTerm } from './parse-term.js';
+import { didYouMean } from '../suggest.js';
 import { yamlSyntaxProblems } from '../yaml-errors.js';
 
 // Keys allowed at each level; anything else is a typo worth reporting.
@@ -42,8 +42,7 @@ class Reader {
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) ? String(keyNode.value) : '';
       if (!allowed.includes(key)) {
-        const suggestion = closest(key, allowed);
-        this.error(keyNode, `unknown key "${key}" in ${where}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`, `allowed keys: ${allowed.join(', ')}`);
+        this.error(keyNode, `unknown key "${key}" in ${where}${didYouMean(key, allowed)}`, `allowed keys: ${allowed.join(', ')}`);
         continue;
       }
       result.set(key, pair.value as Node | null);
@@ -186,9 +185,8 @@ function reference(r: Reader, node: Node | null | undefined, what: 'type' | 'cat
   const value = r.string(node, what, true, parent);
   if (value === undefined || value === '') return undefined;
   if (!known.has(value)) {
-    const suggestion = closest(value, [...known]);
     const list = what === 'type' ? 'types' : 'categories';
-    r.error(node, `unknown ${what} "${value}"${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`, `declare it under ${list}, or use one of: ${[...known].join(', ')}`);
+    r.error(node, `unknown ${what} "${value}"${didYouMean(value, [...known])}`, `declare it under ${list}, or use one of: ${[...known].join(', ')}`);
     return undefined;
   }
   return value;
@@ -225,16 +223,3 @@ function readTerms(r: Reader, node: Node | null | undefined, what: 'terms' | 'ex
 const hasItems = (terms: Node | null | undefined): boolean =>
   isMap(terms) && terms.items.some((pair) => isSeq(pair.value) && pair.value.items.length > 0);
 
-/** The allowed word closest to a typo, if it is close enough to be what was meant. */
-function closest(typo: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = LevenshteinDistance(typo.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(typo.length / 3)) ? best : undefined;
-}
