@@ -21,7 +21,7 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[], cw
   try {
     await mkdir(absolute, { recursive: true });
   } catch (e) {
-    return unwritable((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    return unwritable(reasonOf(e));
   }
   const temporary: string[] = [];
   try {
@@ -33,10 +33,24 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[], cw
     for (const [i, file] of files.entries()) await rename(temporary[i]!, path.join(absolute, file.name));
   } catch (e) {
     await Promise.all(temporary.map((tmp) => rm(tmp, { force: true })));
-    return unwritable((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    return unwritable(reasonOf(e));
   }
   return ok(undefined);
 }
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EEXIST: 'part of the path is a file, not a folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+const reasonOf = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return (code === undefined ? undefined : REASONS[code]) ?? code ?? (e as Error).message;
+};
 
 export interface StaleFile {
   readonly name: string;

@@ -25,7 +25,7 @@ export type WordsTerm = TermBase & { readonly kind: 'words'; readonly words: rea
 export type RegexTerm = TermBase & {
   readonly kind: 'regex';
   readonly regex: RegExp;
-  /** Lower-case literals one of which any match contains; units holding none skip the regex (see regex-prefilter.ts). */
+  /** Groups of lower-case literals: a match holds one of every group; other units skip the regex (regex-prefilter.ts). */
   readonly literals: readonly (readonly string[])[] | undefined;
 };
 export type CompiledTerm = WordsTerm | RegexTerm;
@@ -37,10 +37,6 @@ export interface IndexedWord extends WordForms {
 
 export interface LanguageIndex {
   readonly language: Language;
-  /** Word terms by the stem of their first word. */
-  readonly byFirstStem: ReadonlyMap<string, readonly WordsTerm[]>;
-  /** Word terms whose first word is a prefix wildcard, by that prefix. */
-  readonly byFirstPrefix: ReadonlyMap<string, readonly WordsTerm[]>;
   /** A word as written: its forms and the word terms that can start at it (memoised: vocabularies are small). */
   lookup(word: string): IndexedWord;
   readonly regexTerms: readonly RegexTerm[];
@@ -131,5 +127,5 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
     }
     return indexed;
   };
-  return { language, byFirstStem, byFirstPrefix, lookup, regexTerms, terms };
+  return { language, lookup, regexTerms, terms };
 }
