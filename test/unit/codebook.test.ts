@@ -99,3 +99,23 @@ describe('codebook JSON Schema', () => {
     expect(validate({ categories: [{ id: 'a', label: 'A' }], types: [{ id: 't', label: 'T' }], codes: [{ id: 'c', label: 'C', type: 't', category: 'a' }] })).toBe(false);
   });
 });
+
+describe('selfVetoingExclusions', () => {
+  it('warns about an exclusion that matches the same words as a term of its code', async () => {
+    const { selfVetoingExclusions } = await import('../../src/core/coding/diagnostics.js');
+    const result = parseCodebook(
+      'categories: [{id: p, label: P}]\ntypes: [{id: b, label: B}]\ncodes:\n  - {id: burnout, label: B, type: b, category: p, definition: d, terms: {en: [exhausted, burnout]}, exclude: {en: [exhaustive, exhaustive*]}}\n',
+      'cb.yaml',
+    );
+    if (!result.ok) throw new Error('invalid');
+    const warnings = selfVetoingExclusions(result.value, 'cb.yaml');
+    expect(warnings.map((w) => w.message)).toEqual(['code "burnout" (en): the exclusion "exhaustive" matches the same words as its term "exhausted" ("exhaust"), so that term can never apply the code']);
+    expect(warnings[0]).toMatchObject({ severity: 'warning', hint: 'to exclude one form only, write it as a prefix: "exhaustive*"' });
+  });
+
+  it('finds none in the bundled codebook', async () => {
+    const { selfVetoingExclusions } = await import('../../src/core/coding/diagnostics.js');
+    const result = parseCodebook(read(BUNDLED), BUNDLED);
+    expect(result.ok && selfVetoingExclusions(result.value, BUNDLED)).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // `collab-code analyze`: reads transcripts and a codebook, codes them, writes (or prints, or checks) the outputs.
 import { analyze } from '../../core/analysis/analyze.js';
+import { selfVetoingExclusions } from '../../core/coding/diagnostics.js';
 import type { Codebook } from '../../core/codebook/codebook.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
 import { compareNatural, error, type Problem, type Result } from '../../core/problem.js';
@@ -48,8 +49,8 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
   try {
     const codebookRead = await readCodebook(options.codebook ?? settings.codebook, io.cwd);
     if (!codebookRead.result.ok) throw new InputError(codebookRead.result.problems);
-    warn(codebookRead.result.warnings);
     const codebook = codebookRead.result.value;
+    warn([...codebookRead.result.warnings, ...selfVetoingExclusions(codebook, options.codebook ?? settings.codebook ?? 'the bundled codebook')]);
 
     progress.update('Reading transcripts');
     const interviewers = [...DEFAULT_INTERVIEWER_LABELS, ...(settings.interviewers ?? []), ...(options.interviewer ?? [])];

@@ -45,6 +45,9 @@ export interface LanguageIndex {
 
 export const REGEX_WEIGHT = 2;
 
+/** What a word term matches, as text: terms with the same key match the same words. */
+export const matchKey = (words: readonly WordMatcher[]): string => words.map((w) => (w.kind === 'stem' ? w.stem : `${w.prefix}*`)).join(' ');
+
 export interface CompiledCodebook {
   readonly codebook: Codebook;
   /** The index for one language, compiled on first use. */
@@ -86,7 +89,7 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
           const words = parsed.patterns.map((p): WordMatcher =>
             p.kind === 'prefix' ? p : { kind: 'stem', stem: wordForms(p.word, language).stem },
           );
-          const key = words.map((w) => (w.kind === 'stem' ? w.stem : `${w.prefix}*`)).join(' ');
+          const key = matchKey(words);
           if (seen.has(key)) return;
           seen.add(key);
           terms.push({ ...base, kind: 'words', words, weight: words.length });
