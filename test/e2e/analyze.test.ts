@@ -203,6 +203,10 @@ describe('bad input: one clear message, exit 2, nothing written', () => {
 
   it('a missing path', () => expectRefusal(scratch(), ['analyze', 'nowhere'], 'nowhere: error: no such file or folder'));
 
+  it('no transcripts named, and no collab-code.yaml', () => expectRefusal(scratch(), ['analyze'], 'error: no transcripts given', 'collab-code.yaml'));
+
+  it('a glob that matches nothing', () => expectRefusal(scratch({ 'a.txt': 'R: hi' }), ['analyze', 'interviews/**/*.md'], 'interviews/**/*.md: error: the pattern matches no .txt or .md file'));
+
   it('no transcripts found', () => expectRefusal(scratch({ 'dir/notes.pdf': 'x' }), ['analyze', 'dir'], 'error: no transcripts found'));
 
   it('a file that is not a transcript', () => expectRefusal(scratch({ 'a.docx': 'x' }), ['analyze', 'a.docx'], 'a.docx: error: not a transcript'));
