@@ -102,15 +102,22 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   });
 
   const ofValue = new Map(by.map((a) => [a, breakdown(sample, a)]));
+  const mentions = new Map<Code, number>();
+  const raisedIn = new Map<Code, Set<string>>();
+  for (const coding of codings) {
+    mentions.set(coding.code, (mentions.get(coding.code) ?? 0) + 1);
+    const ids = raisedIn.get(coding.code);
+    if (ids === undefined) raisedIn.set(coding.code, new Set([coding.transcript]));
+    else ids.add(coding.transcript);
+  }
   const frequencies = codebook.codes.map((code): CodeFrequency => {
-    const own = codings.filter((c) => c.code === code);
-    const raisedIn = new Set(own.map((c) => c.transcript));
-    const raising = sample.filter((t) => raisedIn.has(t.id));
+    const ids = raisedIn.get(code) ?? new Set<string>();
+    const raising = sample.filter((t) => ids.has(t.id));
     return {
       code,
-      interviews: raisedIn.size,
-      interviewsPct: percent(raisedIn.size, sample.length),
-      mentions: own.length,
+      interviews: ids.size,
+      interviewsPct: percent(ids.size, sample.length),
+      mentions: mentions.get(code) ?? 0,
       breakdown: by.flatMap((attribute) =>
         ofValue.get(attribute)!.values.map((v) => ({
           attribute,
