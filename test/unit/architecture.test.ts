@@ -1,0 +1,30 @@
+// The layering the README describes, enforced: the core and the output formats are pure.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const sources = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
+
+describe.each(['src/core', 'src/outputs'])('%s', (dir) => {
+  const files = sources(dir);
+
+  it('touches no file system, process, terminal or CLI library', () => {
+    expect(files.length).toBeGreaterThan(3);
+    for (const { file, text } of files) {
+      expect(text, file).not.toMatch(/from ['"](?:node:)?(?:fs|fs\/promises|process|child_process|os|path)['"]/);
+      expect(text, file).not.toMatch(/from ['"](?:chalk|ora|commander)['"]/);
+      expect(text, file).not.toMatch(/\bprocess\.|\bconsole\./);
+    }
+  });
+
+  it('imports nothing from the I/O or CLI layers', () => {
+    for (const { file, text } of files) expect(text, file).not.toMatch(/from ['"][./]*\/(?:io|cli)\//);
+  });
+
+  it('imports natural only by path, never its slow, noisy root', () => {
+    for (const { file, text } of files) expect(text, file).not.toMatch(/from ['"]natural['"]/);
+  });
+});
