@@ -20,8 +20,9 @@ export function formatReportMarkdown(analysis: Analysis, context: OutputContext)
   const quotesOf = new Map<string, Quote[]>();
   for (const q of analysis.quotes) quotesOf.set(q.code.id, [...(quotesOf.get(q.code.id) ?? []), q]);
   // A quote is attributed to its interview and that interview's values of the --by attributes.
+  const interviewById = new Map(analysis.interviews.map((i) => [i.id, i]));
   const groupOf = (id: string): string[] => {
-    const interview = analysis.interviews.find((i) => i.id === id);
+    const interview = interviewById.get(id);
     return analysis.by.map((a) => (a === 'language' ? interview?.language : interview?.attributes[a])).filter((v) => v !== undefined);
   };
   const n = analysis.sampleSize;

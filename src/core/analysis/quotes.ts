@@ -41,6 +41,15 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
   // Codings come in transcript, turn and position order: their index breaks ties of score.
   const position = new Map(codings.map((coding, i) => [coding, i]));
   const byStrength = (a: Coding, b: Coding): number => b.score - a.score || position.get(a)! - position.get(b)!;
+  const converters = new Map<string, (utf16Offset: number) => CodePointOffset>();
+  const toCodePointsIn = (transcript: Transcript) => {
+    let convert = converters.get(transcript.id);
+    if (convert === undefined) {
+      convert = codePointConverter(transcript.text);
+      converters.set(transcript.id, convert);
+    }
+    return convert;
+  };
   const quotes: Quote[] = [];
   for (const code of codes) {
     // Cutting a quote needs sentence segmentation, the costly part; so rank codings cheaply first, keep the
@@ -52,7 +61,7 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
     candidates.sort((a, b) => b.coding.score - a.coding.score || lengthPenalty(a.span) - lengthPenalty(b.span) || byStrength(a.coding, b.coding));
     for (const { coding, span } of candidates.slice(0, QUOTES_PER_CODE)) {
       const transcript = transcripts.get(coding.transcript)!;
-      const toCodePoints = codePointConverter(transcript.text);
+      const toCodePoints = toCodePointsIn(transcript);
       quotes.push({
         code,
         transcript: coding.transcript,

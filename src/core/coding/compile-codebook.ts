@@ -1,6 +1,6 @@
 // Compiles a codebook's terms, per language, into indexes that find every term in one pass over a unit's words.
 import type { Code, Codebook } from '../codebook/codebook.js';
-import { parseTerm, termKind, type TermKind } from '../codebook/parse-term.js';
+import { parseTerm } from '../codebook/parse-term.js';
 import type { Language } from '../text/language.js';
 import { wordForms, type WordForms } from '../text/tokenize.js';
 import { requiredLiterals } from './regex-prefilter.js';
@@ -13,7 +13,6 @@ interface TermBase {
   /** Position among the code's terms (or exclusions), so matched terms list in codebook order. */
   readonly ordinal: number;
   readonly source: string;
-  readonly termKind: TermKind;
   readonly isExclusion: boolean;
   /**
    * What one occurrence adds to the code's score: a longer phrase is more specific than a lone word.
@@ -54,7 +53,19 @@ export interface CompiledCodebook {
   index(language: Language): LanguageIndex;
 }
 
+// Compiled once per codebook: validation warnings and coding share the stemmed terms.
+const compiledCodebooks = new WeakMap<Codebook, CompiledCodebook>();
+
 export function compileCodebook(codebook: Codebook): CompiledCodebook {
+  let compiled = compiledCodebooks.get(codebook);
+  if (compiled === undefined) {
+    compiled = compileUncached(codebook);
+    compiledCodebooks.set(codebook, compiled);
+  }
+  return compiled;
+}
+
+function compileUncached(codebook: Codebook): CompiledCodebook {
   const cache = new Map<Language, LanguageIndex>();
   return {
     codebook,
@@ -80,7 +91,7 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
         const parsed = parseTerm(source);
         // The codebook was validated, so an invalid term here is a bug upstream; skip rather than crash.
         if (typeof parsed === 'string') return;
-        const base = { code: codeIndex, ordinal, source, termKind: termKind(parsed), isExclusion };
+        const base = { code: codeIndex, ordinal, source, isExclusion };
         if (parsed.kind === 'regex') {
           if (seen.has(`/${parsed.regex.source}`)) return;
           seen.add(`/${parsed.regex.source}`);

@@ -92,24 +92,15 @@ export interface WordForms {
   readonly stem: string;
 }
 
-// The stemmer is slow (~0.25M words/s) and interview vocabulary is small: memoise per language.
-const memo: Record<Language, Map<string, WordForms>> = { en: new Map(), es: new Map() };
-const MEMO_LIMIT = 500_000;
-
-/** The forms of one word, memoised. `word` is the word as it appears in the text. */
+/**
+ * The forms of one word, `word` as it appears in the text. Not memoised here: the stemmer is slow (~0.25M words/s),
+ * so the coding engine memoises each word once with everything it needs (compile-codebook.ts, lookup).
+ */
 export function wordForms(word: string, language: Language): WordForms {
-  const cache = memo[language];
-  let forms = cache.get(word);
-  if (forms === undefined) {
-    let lower = word.toLowerCase().replace(/’/g, "'");
-    // English possessives carry no meaning for coding: "organisation's" is "organisation".
-    if (language === 'en' && lower.endsWith("'s")) lower = lower.slice(0, -2);
-    forms = { folded: foldDiacritics(lower), stem: foldDiacritics(stemmers[language](lower)) };
-    // Bounded memory on huge corpora with long-tail vocabularies (names, typos): start again when full.
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    cache.set(word, forms);
-  }
-  return forms;
+  let lower = word.toLowerCase().replace(/’/g, "'");
+  // English possessives carry no meaning for coding: "organisation's" is "organisation".
+  if (language === 'en' && lower.endsWith("'s")) lower = lower.slice(0, -2);
+  return { folded: foldDiacritics(lower), stem: foldDiacritics(stemmers[language](lower)) };
 }
 
 /**
