@@ -1,6 +1,7 @@
 // The whole analysis of a corpus: codings, frequencies, sample and quotes. Every output is a view of this.
 import type { Code, Codebook } from '../codebook/codebook.js';
-import { codeTranscript, type Coding } from '../coding/code-transcript.js';
+import { codeTranscript } from '../coding/code-transcript.js';
+import type { Coding, CodingSource, HumanCoding } from '../coding/coding.js';
 import { compileCodebook } from '../coding/compile-codebook.js';
 import type { UnitKind } from '../coding/units.js';
 import { compareNatural, error, fail, ok, type Result } from '../problem.js';
@@ -10,8 +11,15 @@ import { percent } from './percent.js';
 import { selectQuotes, type Quote } from './quotes.js';
 import { attributeNames, attributeValue, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
 
+/** Where the codings come from: the codebook's terms, human codings, or both side by side. */
+export type CodingSources =
+  | { readonly auto: true; readonly human?: readonly HumanCoding[] }
+  | { readonly auto: false; readonly human: readonly HumanCoding[] };
+
 export interface AnalysisSettings {
   readonly unit: UnitKind;
+  /** Default: automatic coding only. */
+  readonly sources?: CodingSources;
   /** Attributes to break frequencies down by; undefined means "group" when the transcripts give one. */
   readonly by?: readonly string[];
 }
@@ -58,9 +66,14 @@ export interface Analysis {
   readonly sample: readonly AttributeBreakdown[];
   readonly respondentTurns: number;
   readonly codedTurns: number;
+  /** The sources of the codings: human first when there are both. Counts and totals are those of the first. */
+  readonly sources: readonly CodingSource[];
+  /** Every coding of every source, human ones first, then by transcript, turn and position. */
   readonly codings: readonly Coding[];
-  /** One per code, in codebook order, codes never raised included. */
+  /** One per code, in codebook order, codes never raised included: the codings of the first source. */
   readonly frequencies: readonly CodeFrequency[];
+  /** The same for automatic coding, when it runs beside human codings. */
+  readonly autoFrequencies?: readonly CodeFrequency[];
   readonly quotes: readonly Quote[];
 }
 
@@ -83,12 +96,15 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
     ]);
   }
 
+  const sources = settings.sources ?? { auto: true };
   const compiled = compileCodebook(codebook);
-  const codingsByTranscript = new Map(transcripts.map((t) => [t.id, codeTranscript(t, compiled, settings.unit)]));
-  const codings = transcripts.flatMap((t) => codingsByTranscript.get(t.id)!);
+  const autoCodings = sources.auto ? transcripts.flatMap((t) => codeTranscript(t, compiled, settings.unit)) : [];
+  const humanCodings = sources.human === undefined ? [] : orderHumanCodings(sources.human, transcripts);
+  const primary: readonly Coding[] = sources.human === undefined ? autoCodings : humanCodings;
+  const primaryOf = groupBy(primary, (c) => c.transcript);
 
   const interviews = transcripts.map((t): InterviewSummary => {
-    const own = codingsByTranscript.get(t.id)!;
+    const own = primaryOf.get(t.id) ?? [];
     return {
       id: t.id,
       language: t.language,
@@ -102,32 +118,36 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   });
 
   const ofValue = new Map(by.map((a) => [a, breakdown(sample, a)]));
-  const mentions = new Map<Code, number>();
-  const raisedIn = new Map<Code, Set<string>>();
-  for (const coding of codings) {
-    mentions.set(coding.code, (mentions.get(coding.code) ?? 0) + 1);
-    const ids = raisedIn.get(coding.code);
-    if (ids === undefined) raisedIn.set(coding.code, new Set([coding.transcript]));
-    else ids.add(coding.transcript);
-  }
-  const frequencies = codebook.codes.map((code): CodeFrequency => {
-    const ids = raisedIn.get(code) ?? new Set<string>();
-    const raising = sample.filter((t) => ids.has(t.id));
-    return {
-      code,
-      interviews: ids.size,
-      interviewsPct: percent(ids.size, sample.length),
-      mentions: mentions.get(code) ?? 0,
-      breakdown: by.flatMap((attribute) =>
-        ofValue.get(attribute)!.values.map((v) => ({
-          attribute,
-          value: v.value,
-          interviews: raising.filter((t) => attributeValue(t, attribute) === v.value).length,
-          of: v.interviews,
-        })),
-      ),
-    };
-  });
+  const frequenciesOf = (codings: readonly Coding[]): CodeFrequency[] => {
+    const mentions = new Map<Code, number>();
+    const raisedIn = new Map<Code, Set<string>>();
+    for (const coding of codings) {
+      mentions.set(coding.code, (mentions.get(coding.code) ?? 0) + 1);
+      const ids = raisedIn.get(coding.code);
+      if (ids === undefined) raisedIn.set(coding.code, new Set([coding.transcript]));
+      else ids.add(coding.transcript);
+    }
+    return codebook.codes.map((code): CodeFrequency => {
+      const ids = raisedIn.get(code) ?? new Set<string>();
+      const raising = sample.filter((t) => ids.has(t.id));
+      return {
+        code,
+        interviews: raising.length,
+        interviewsPct: percent(raising.length, sample.length),
+        mentions: mentions.get(code) ?? 0,
+        breakdown: by.flatMap((attribute) =>
+          ofValue.get(attribute)!.values.map((v) => ({
+            attribute,
+            value: v.value,
+            interviews: raising.filter((t) => attributeValue(t, attribute) === v.value).length,
+            of: v.interviews,
+          })),
+        ),
+      };
+    });
+  };
+  const codings = [...humanCodings, ...autoCodings];
+  const bothSources = sources.auto && sources.human !== undefined;
 
   return ok({
     codebook,
@@ -138,8 +158,33 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
     sample: attributeNames(sample, by).map((a) => breakdown(sample, a)),
     respondentTurns: interviews.reduce((n, i) => n + i.respondentTurns, 0),
     codedTurns: interviews.reduce((n, i) => n + i.codedTurns, 0),
+    sources: sources.human === undefined ? ['auto'] : sources.auto ? ['human', 'auto'] : ['human'],
     codings,
-    frequencies,
+    frequencies: frequenciesOf(primary),
+    ...(bothSources ? { autoFrequencies: frequenciesOf(autoCodings) } : {}),
     quotes: selectQuotes(codebook.codes, codings, new Map(transcripts.map((t) => [t.id, t]))),
   });
+}
+
+/** Human codings in transcript, position and coder order, whatever the order of the files' rows. */
+function orderHumanCodings(codings: readonly HumanCoding[], transcripts: readonly Transcript[]): HumanCoding[] {
+  const rank = new Map(transcripts.map((t, i) => [t.id, i]));
+  return [...codings].sort(
+    (a, b) =>
+      (rank.get(a.transcript) ?? -1) - (rank.get(b.transcript) ?? -1) ||
+      a.unitSpan.start - b.unitSpan.start ||
+      a.unitSpan.end - b.unitSpan.end ||
+      compareNatural(a.coder, b.coder) ||
+      compareNatural(a.code.id, b.code.id),
+  );
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list === undefined) groups.set(key(item), [item]);
+    else list.push(item);
+  }
+  return groups;
 }

@@ -1,6 +1,6 @@
 // Chooses the quotes that illustrate each code: the sentences that carry its terms, from different interviews.
 import type { Code } from '../codebook/codebook.js';
-import type { Coding } from '../coding/code-transcript.js';
+import type { Coding } from '../coding/coding.js';
 import { codePointConverter, type CodePointOffset } from '../text/offsets.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
 import type { Transcript } from '../transcripts/transcript.js';
@@ -28,8 +28,8 @@ interface Candidate {
 }
 
 /**
- * Up to QUOTES_PER_CODE quotes per code, each from a different interview: highest score first, then quotes of a
- * readable length, then interview id, turn and position.
+ * Up to QUOTES_PER_CODE quotes per code, each from a different interview: human codings first, then highest score,
+ * then quotes of a readable length, then interview id, turn and position.
  */
 export function selectQuotes(codes: readonly Code[], codings: readonly Coding[], transcripts: ReadonlyMap<string, Transcript>): Quote[] {
   const byCode = new Map<string, Coding[]>();
@@ -40,7 +40,7 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
   }
   // Codings come in transcript, turn and position order: their index breaks ties of score.
   const position = new Map(codings.map((coding, i) => [coding, i]));
-  const byStrength = (a: Coding, b: Coding): number => b.score - a.score || position.get(a)! - position.get(b)!;
+  const byStrength = (a: Coding, b: Coding): number => strengthOf(b) - strengthOf(a) || position.get(a)! - position.get(b)!;
   const converters = new Map<string, (utf16Offset: number) => CodePointOffset>();
   const toCodePointsIn = (transcript: Transcript) => {
     let convert = converters.get(transcript.id);
@@ -58,7 +58,7 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
     for (const coding of (byCode.get(code.id) ?? []).sort(byStrength)) if (!best.has(coding.transcript)) best.set(coding.transcript, coding);
     const shortlist = [...best.values()].sort(byStrength).slice(0, SHORTLIST);
     const candidates = shortlist.map((coding): Candidate => ({ coding, span: quoteSpan(coding, transcripts.get(coding.transcript)!) }));
-    candidates.sort((a, b) => b.coding.score - a.coding.score || lengthPenalty(a.span) - lengthPenalty(b.span) || byStrength(a.coding, b.coding));
+    candidates.sort((a, b) => strengthOf(b.coding) - strengthOf(a.coding) || lengthPenalty(a.span) - lengthPenalty(b.span) || byStrength(a.coding, b.coding));
     for (const { coding, span } of candidates.slice(0, QUOTES_PER_CODE)) {
       const transcript = transcripts.get(coding.transcript)!;
       const toCodePoints = toCodePointsIn(transcript);
@@ -76,6 +76,9 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
   return quotes;
 }
 
+// A segment a person chose to code is a better quote than any automatic coding.
+const strengthOf = (coding: Coding): number => (coding.source === 'human' ? Number.MAX_SAFE_INTEGER : coding.score);
+
 // How many interviews' best codings are cut into quotes before the final choice of QUOTES_PER_CODE.
 const SHORTLIST = 8;
 
@@ -86,7 +89,10 @@ const lengthPenalty = (span: Span): number => (span.end - span.start < SHORT_QUO
  * neighbouring sentences that also carry them (or, when it is very short, to the next one) while it stays readable.
  */
 export function quoteSpan(coding: Coding, transcript: Transcript): Span {
-  const { unitSpan, hitSpans } = coding;
+  const { unitSpan } = coding;
+  // A human coder's segment is quoted as coded, unless it is too long to read as a quote.
+  if (coding.source === 'human' && unitSpan.end - unitSpan.start <= LONG_QUOTE) return unitSpan;
+  const hitSpans = coding.source === 'auto' ? coding.hitSpans : [];
   const sentences = sentenceSpans(transcript.text, unitSpan.start, unitSpan.end, transcript.language);
   if (sentences.length <= 1) return unitSpan;
   const hitsIn = sentences.map((s) => hitSpans.filter((h) => h.start < s.end && h.end > s.start).length);

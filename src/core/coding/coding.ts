@@ -1,0 +1,45 @@
+// A coding: a code applied to a stretch of a transcript, by the automatic coder or by a person.
+import type { Code } from '../codebook/codebook.js';
+import type { Location } from '../problem.js';
+import type { CodePointOffset } from '../text/offsets.js';
+import type { Span } from '../text/sentences.js';
+
+interface CodingBase {
+  readonly transcript: string;
+  /** The turn the coded stretch starts in (1-based, interviewer turns counted, as in codings.csv). */
+  readonly turn: number;
+  readonly speaker: string;
+  readonly code: Code;
+  /** The coded stretch, in code points of the transcript's normalised text, end exclusive (as REFI-QDA counts). */
+  readonly start: CodePointOffset;
+  readonly end: CodePointOffset;
+  readonly text: string;
+  /** Internal: the coded stretch as a UTF-16 span, for cutting quotes and finding the units it covers. */
+  readonly unitSpan: Span;
+}
+
+/** Applied by the codebook's terms to one unit (turn, paragraph or sentence). */
+export interface AutoCoding extends CodingBase {
+  readonly source: 'auto';
+  /** Ranks the codes of one unit; see compile-codebook.ts for the weights. */
+  readonly score: number;
+  /** The distinct terms that fired, in codebook order. */
+  readonly matchedTerms: readonly string[];
+  /** Internal: the term occurrences as UTF-16 spans. */
+  readonly hitSpans: readonly Span[];
+}
+
+/** How a human coding's segment was found in its transcript. */
+export type Placement = 'turn' | 'exact' | 'normalised' | 'fuzzy';
+
+/** A segment a person coded, read from a codings file and placed in its transcript. */
+export interface HumanCoding extends CodingBase {
+  readonly source: 'human';
+  readonly coder: string;
+  /** The row of the codings file it came from. */
+  readonly row: Location;
+  readonly placement: Placement;
+}
+
+export type Coding = AutoCoding | HumanCoding;
+export type CodingSource = Coding['source'];
