@@ -1,0 +1,186 @@
+// Human codings: reading the table, resolving code names, and placing segments in their transcripts.
+import { describe, expect, it } from 'vitest';
+import { codingRowsOf, parseColumnMapping, type CodingRow, type CodingsTable } from '../../src/core/codings/codings-table.js';
+import { locateSegment } from '../../src/core/codings/locate-segment.js';
+import { placeCodings } from '../../src/core/codings/place-codings.js';
+import { codebookFromCodeNames, codePath, codeResolver } from '../../src/core/codings/resolve-codes.js';
+import { sliceCodePoints } from '../../src/core/text/offsets.js';
+import { codebookFrom, transcriptFrom } from '../helpers/build.js';
+
+const found = (text: string, segment: string) => {
+  const located = locateSegment(text, segment);
+  if (!located.found) throw new Error(located.reason);
+  return { text: text.slice(located.span.start, located.span.end), match: located.match };
+};
+
+describe('locating a segment', () => {
+  const transcript = 'Respondent: We never\nknew who decided.  The “core team” decided — always — and the collab-\noration suffered.\nNo one asked us.';
+
+  it('finds it exactly first', () => {
+    expect(found(transcript, 'No one asked us.')).toEqual({ text: 'No one asked us.', match: 'exact' });
+  });
+
+  it('ignores differences in line breaks and runs of spaces', () => {
+    expect(found(transcript, 'We never knew who decided. The')).toEqual({ text: 'We never\nknew who decided.  The', match: 'normalised' });
+  });
+
+  it('ignores typographic quotes and dashes, and case', () => {
+    expect(found(transcript, 'the "core team" decided - always - and')).toEqual({ text: 'The “core team” decided — always — and', match: 'normalised' });
+  });
+
+  it('joins words hyphenated across a line break', () => {
+    expect(found(transcript, 'the collaboration suffered')).toEqual({ text: 'the collab-\noration suffered', match: 'normalised' });
+  });
+
+  it('ignores quote marks and ellipses an export put around the segment', () => {
+    expect(found(transcript, '“…no one asked us”')).toEqual({ text: 'No one asked us', match: 'normalised' });
+  });
+
+  it('falls back to the closest passage when it is similar enough', () => {
+    expect(found(transcript, 'We never knew who had decided')).toEqual({ text: 'We never\nknew who decided', match: 'fuzzy' });
+  });
+
+  it('says why when nothing is close enough', () => {
+    const located = locateSegment(transcript, 'Funding came late every single year.');
+    expect(located.found).toBe(false);
+    if (!located.found) expect(located.reason).toMatch(/^not found; the closest passage is only \d+% similar \(85% needed\)$/);
+  });
+
+  it('searches only within the span given', () => {
+    const start = transcript.indexOf('No one');
+    expect(locateSegment(transcript, 'We never', { start, end: transcript.length }).found).toBe(false);
+  });
+});
+
+const table = (header: string[], ...rows: string[][]): CodingsTable => ({ file: 'a.csv', header, records: rows.map((cells, i) => ({ line: i + 2, cells })) });
+
+describe('the codings table', () => {
+  it('reads turn and text columns, the coder defaulting to the file name', () => {
+    const rows = codingRowsOf(table(['transcript', 'code', 'turn', 'text'], ['M01', 'funding', '4', ''], ['M01', 'trust', '', 'we never knew']), {}, 'alice');
+    expect(rows).toEqual({
+      ok: true,
+      warnings: [],
+      value: [
+        { row: { file: 'a.csv', line: 2 }, transcript: 'M01', code: 'funding', segment: { turn: 4 }, coder: 'alice' },
+        { row: { file: 'a.csv', line: 3 }, transcript: 'M01', code: 'trust', segment: { text: 'we never knew' }, coder: 'alice' },
+      ],
+    });
+  });
+
+  it('maps other column names, ignoring case', () => {
+    const mapping = parseColumnMapping(['transcript=Document,text=Segment', 'code=Code Path']);
+    expect(mapping).toEqual({ ok: true, warnings: [], value: { transcript: 'Document', text: 'Segment', code: 'Code Path' } });
+    if (!mapping.ok) return;
+    const rows = codingRowsOf(table(['document', 'code path', 'segment', 'Coder'], ['M01', 'A > B', 'words', 'bob']), mapping.value, 'x');
+    expect(rows.ok && rows.value[0]).toMatchObject({ transcript: 'M01', code: 'A > B', segment: { text: 'words' }, coder: 'bob' });
+  });
+
+  it('refuses an unknown column name in --columns, suggesting the right one', () => {
+    const mapping = parseColumnMapping(['transcrpt=doc']);
+    expect(!mapping.ok && mapping.problems[0]!.message).toBe('unknown column "transcrpt" (did you mean "transcript"?)');
+  });
+
+  it('names missing columns and how to map them', () => {
+    const rows = codingRowsOf(table(['document', 'code', 'segment'], ['M01', 'x', 'y']), {}, 'x');
+    expect(!rows.ok && rows.problems[0]).toMatchObject({ file: 'a.csv', line: 1, message: 'no "transcript" column', hint: 'its columns: document, code, segment; name yours with --columns transcript=NAME' });
+  });
+
+  it('lists every unusable row with its line', () => {
+    const rows = codingRowsOf(table(['transcript', 'code', 'turn', 'text'], ['M01', '', '2', ''], ['M01', 'x', 'two', ''], ['M01', 'x', '', '']), {}, 'x');
+    expect(!rows.ok && rows.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, 'no code given'],
+      [3, 'turn "two" is not a turn number'],
+      [4, 'neither a turn nor a text says where the segment is'],
+    ]);
+  });
+
+  it('fails on a file with no usable rows', () => {
+    const rows = codingRowsOf(table(['transcript', 'code', 'text'], ['', '', '']), {}, 'x');
+    expect(!rows.ok && rows.problems[0]!.message).toBe('no codings: the file has a header but no rows');
+  });
+});
+
+const codebook = codebookFrom(`
+  - id: funding
+    label: Short-term funding
+    type: barrier
+    category: money
+    terms: {en: [funding]}
+  - id: trust
+    label: Lack of trust
+    type: barrier
+    category: people
+    terms: {en: [trust]}
+`);
+
+describe('code names', () => {
+  const resolve = codeResolver(codebook);
+
+  it.each([['funding'], ['Short-term funding'], ['short-term  FUNDING'], ['Barriers > Money > Short-term funding'], ['Money\\Short-term funding']])('resolves %s', (name) => {
+    expect(resolve(name).code?.id).toBe('funding');
+  });
+
+  it('suggests the closest code for a typo', () => {
+    expect(resolve('Lack of trst')).toEqual({ suggestion: 'Lack of trust' });
+  });
+
+  it('splits paths on > and \\', () => {
+    expect(codePath(' Barriers > People\\Trust ')).toEqual(['Barriers', 'People', 'Trust']);
+  });
+
+  it('makes a codebook of the codes named, hierarchy kept, in natural order', () => {
+    const made = codebookFromCodeNames(['People > Trust', 'Money', 'People > Burnout', 'People\\Trust'], 'human.csv');
+    expect(made.codes.map((c) => [c.id, c.label, c.category])).toEqual([
+      ['Money', 'Money', 'uncategorised'],
+      ['People > Burnout', 'Burnout', 'People'],
+      ['People > Trust', 'Trust', 'People'],
+    ]);
+    expect(made.categories.map((c) => c.label)).toEqual(['People', 'Top-level codes']);
+  });
+});
+
+describe('placing codings', () => {
+  const transcript = transcriptFrom('Interviewer: How is it going?\n\nRespondent: The funding is short.\nWe never\nknew who decided.\n\nInterviewer: Thanks.\n\nRespondent: Trust is low. 😀 Truly.', 'T1');
+  const row = (code: string, segment: CodingRow['segment'], line = 2, transcriptName = 'T1'): CodingRow => ({ row: { file: 'a.csv', line }, transcript: transcriptName, code, segment, coder: 'alice' });
+
+  it('places turns and texts, with code point offsets', () => {
+    const placed = placeCodings([row('funding', { turn: 2 }), row('trust', { text: 'Truly.' }), row('trust', { text: 'we never knew who decided' })], [transcript], codebook);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    const { codings, placements } = placed.value;
+    expect(codings.map((c) => [c.code.id, c.turn, c.text, c.placement])).toEqual([
+      ['funding', 2, 'The funding is short.\nWe never\nknew who decided.', 'turn'],
+      ['trust', 4, 'Truly.', 'exact'],
+      ['trust', 2, 'We never\nknew who decided', 'normalised'],
+    ]);
+    // After an emoji (two UTF-16 units, one code point) the offsets differ: code points are what we exchange.
+    expect(sliceCodePoints(transcript.text, codings[1]!)).toBe('Truly.');
+    expect(placements).toEqual({ turn: 1, exact: 1, normalised: 1, fuzzy: 0 });
+  });
+
+  it('searches the turn given first, then the whole transcript', () => {
+    const placed = placeCodings([row('trust', { turn: 4, text: 'the funding is short' })], [transcript], codebook);
+    expect(placed.ok && placed.value.codings[0]!.turn).toBe(2);
+  });
+
+  it('lists segments it cannot place, with the reason', () => {
+    const placed = placeCodings([row('trust', { turn: 3 }), row('trust', { turn: 9 }), row('trust', { text: 'How is it going?' }), row('trust', { text: 'Nothing like it at all' })], [transcript], codebook);
+    expect(placed.ok && placed.value.unplaced.map((u) => u.reason.replace(/\d+%/, 'N%'))).toEqual([
+      "turn 3 is the interviewer's; only respondent turns are coded",
+      'turn 9 does not exist: T1 has 4 turns',
+      'found, but outside every respondent turn (in an interviewer turn or the front matter); only respondent turns are coded',
+      'not found; the closest passage is only N% similar (85% needed)',
+    ]);
+  });
+
+  it('fails on unknown transcripts and codes, naming the rows', () => {
+    const placed = placeCodings([row('fundng', { turn: 2 }, 2), row('trust', { turn: 2 }, 3, 'T2')], [transcript], codebook);
+    expect(!placed.ok && placed.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, 'unknown code "fundng" (did you mean "funding"?)'],
+      [3, 'unknown transcript "T2" (did you mean "T1"?)'],
+    ]);
+  });
+
+  it('finds transcripts by file name too', () => {
+    expect(placeCodings([row('trust', { turn: 2 }, 2, 'T1.txt')], [transcript], codebook).ok).toBe(true);
+  });
+});
