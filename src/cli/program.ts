@@ -3,9 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UNIT_KINDS } from '../core/coding/unit-kinds.js';
+import { COMPARISON_UNITS, type ComparisonUnit } from '../core/reliability/comparison-units.js';
 import { OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
 import type { ExitCode } from './errors.js';
 import type { CliIo } from './io.js';
+import { REPORT_FORMATS, UNPLACED_FILE, type ReportFormat } from './options.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -32,13 +34,34 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
     .addOption(new Option('--print <output>', 'write one output to stdout instead of files').choices(OUTPUT_NAMES))
     .option('--check', 'write nothing; exit 1 if any output in --out is missing or out of date')
+    .option('--codings <file>', 'human codings (CSV) to analyse instead of coding automatically; repeatable', collect)
+    .option('--columns <mapping>', 'column names of the codings file, e.g. transcript=document,text=segment', collect)
+    .option('--auto', 'with --codings: code automatically too, keeping both (a source column tells them apart)')
     .addHelpText(
       'after',
       '\nExamples:\n  collab-code analyze interviews/ --by group --by region\n  collab-code analyze "interviews/**/*.md" --print frequencies > frequencies.csv\n  collab-code analyze --check            # in CI, with settings in collab-code.yaml',
     )
-    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; print?: OutputName; check?: boolean }) => {
+    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean }) => {
       const { runAnalyze } = await import('./commands/analyze.js');
       done(await runAnalyze({ ...options, paths, generator: `collab-code ${VERSION}` }, io));
+    });
+
+  program
+    .command('agreement')
+    .description("inter-coder agreement between human codings files: percent agreement, Cohen's κ, Fleiss' κ, Krippendorff's α")
+    .argument('<codings...>', 'codings files (CSV), one per coder, or one with a coder column')
+    .option('--transcripts <paths...>', 'the coded transcripts (files, folders or globs): they define the units; default: "transcripts" in collab-code.yaml')
+    .addOption(new Option('--unit <unit>', 'the unit agreement is measured on (default: turn)').choices(COMPARISON_UNITS))
+    .addOption(new Option('--format <format>', 'the table on stdout (default: md)').choices(REPORT_FORMATS))
+    .option('--codebook <file>', 'resolve code names against this codebook; default: the codes the files name')
+    .option('--columns <mapping>', 'column names of the codings files, e.g. transcript=document,text=segment', collect)
+    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--disagreements <file>', 'also write the disagreements as CSV')
+    .option('--unplaced <file>', `where to list segments that could not be placed (default: ${UNPLACED_FILE}, written only when there are some)`)
+    .addHelpText('after', '\nExamples:\n  collab-code agreement alice.csv bob.csv --transcripts interviews/\n  collab-code agreement coders.csv --transcripts interviews/ --unit character --format json')
+    .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; disagreements?: string; unplaced?: string }) => {
+      const { runAgreement } = await import('./commands/agreement.js');
+      done(await runAgreement({ ...options, files, generator: `collab-code ${VERSION}` }, io));
     });
 
   const codebook = program.command('codebook').description('work with codebooks');

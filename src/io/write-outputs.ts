@@ -12,10 +12,9 @@ export interface OutputFile {
  * Every file is first written to a temporary file beside its target; only when all are written are they renamed
  * into place, so a failure leaves the previous outputs as they were.
  */
-export async function writeOutputs(dir: string, files: readonly OutputFile[], cwd: string): Promise<Result<void>> {
+export async function writeOutputs(dir: string, files: readonly OutputFile[], cwd: string, hint = 'choose another folder with --out'): Promise<Result<void>> {
   const absolute = path.resolve(cwd, dir);
-  const unwritable = (reason: string) =>
-    fail<void>([error({ file: dir }, `cannot write the outputs here: ${reason}`, 'choose another folder with --out')]);
+  const unwritable = (reason: string) => fail<void>([error({ file: dir }, `cannot write the outputs here: ${reason}`, hint)]);
   const info = await stat(absolute).catch(() => undefined);
   if (info !== undefined && !info.isDirectory()) return unwritable('it is a file, not a folder');
   try {
@@ -37,6 +36,10 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[], cw
   }
   return ok(undefined);
 }
+
+/** One file, written to a temporary file and renamed, like writeOutputs. */
+export const writeOutputFile = (file: string, content: string, cwd: string, hint: string): Promise<Result<void>> =>
+  writeOutputs(path.dirname(file), [{ name: path.basename(file), content }], cwd, hint);
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',

@@ -1,22 +1,20 @@
 // `collab-code analyze`: reads transcripts and a codebook, codes them, writes (or prints, or checks) the outputs.
-import { analyze } from '../../core/analysis/analyze.js';
+import { analyze, type CodingSources } from '../../core/analysis/analyze.js';
 import { selfVetoingExclusions } from '../../core/coding/diagnostics.js';
 import type { Codebook } from '../../core/codebook/codebook.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
-import { compareNatural, error, type Problem, type Result } from '../../core/problem.js';
-import { interviewerMatcher, DEFAULT_INTERVIEWER_LABELS } from '../../core/transcripts/speakers.js';
-import { parseTranscript } from '../../core/transcripts/parse-transcript.js';
-import type { Transcript } from '../../core/transcripts/transcript.js';
+import type { Problem } from '../../core/problem.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readConfig } from '../../io/read-config.js';
-import { findTranscripts, readTranscriptFile, type TranscriptFile } from '../../io/read-transcripts.js';
-import { compareOutputs, writeOutputs } from '../../io/write-outputs.js';
+import { compareOutputs, writeOutputs, type OutputFile } from '../../io/write-outputs.js';
 import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../../outputs/index.js';
 import { ExitCode, InputError, usageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { formatProblem, paintFor } from '../ui/messages.js';
 import { isInteractive } from '../io.js';
 import { startProgress } from '../ui/progress.js';
+import { UNPLACED_FILE } from '../options.js';
+import { formatUnplacedCsv, readHumanCodings, readTranscripts, reportPlacement, type HumanCodings } from './corpus.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
 
@@ -29,6 +27,10 @@ export interface AnalyzeOptions {
   readonly interviewer?: readonly string[];
   readonly print?: OutputName;
   readonly check?: boolean;
+  /** Human codings files: analysed instead of automatic coding, or beside it with `auto`. */
+  readonly codings?: readonly string[];
+  readonly columns?: readonly string[];
+  readonly auto?: boolean;
   readonly generator: string;
 }
 
@@ -47,17 +49,36 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
   const progress = await startProgress(io, 'Reading the codebook');
   const warn = (problems: readonly Problem[]) => problems.forEach((p) => progress.print(formatProblem(p, paint)));
   try {
-    const codebookRead = await readCodebook(options.codebook ?? settings.codebook, io.cwd);
-    if (!codebookRead.result.ok) throw new InputError(codebookRead.result.problems);
-    const codebook = codebookRead.result.value;
-    warn([...codebookRead.result.warnings, ...selfVetoingExclusions(codebook, options.codebook ?? settings.codebook ?? 'the bundled codebook')]);
+    const codingsFiles = options.codings ?? [];
+    const human = codingsFiles.length > 0;
+    const auto = !human || options.auto === true;
+    const codebookFile = options.codebook ?? settings.codebook;
+    // Human codings need no codebook: without one, their codes are the codebook.
+    let codebook: Codebook | undefined;
+    if (auto || codebookFile !== undefined) {
+      const codebookRead = await readCodebook(codebookFile, io.cwd);
+      if (!codebookRead.result.ok) throw new InputError(codebookRead.result.problems);
+      codebook = codebookRead.result.value;
+      warn([...codebookRead.result.warnings, ...(auto ? selfVetoingExclusions(codebook, codebookFile ?? 'the bundled codebook') : [])]);
+    }
 
     progress.update('Reading transcripts');
-    const interviewers = [...DEFAULT_INTERVIEWER_LABELS, ...(settings.interviewers ?? []), ...(options.interviewer ?? [])];
-    const transcripts = await readTranscripts(paths, out, codebook, interviewerMatcher(interviewers), io, warn);
+    const interviewers = [...(settings.interviewers ?? []), ...(options.interviewer ?? [])];
+    const transcripts = await readTranscripts({ paths, exclude: [out], defaultLanguage: codebook?.language ?? 'en', interviewers }, io, warn);
+
+    let humanCodings: HumanCodings | undefined;
+    if (human) {
+      progress.update('Placing the human codings');
+      humanCodings = readHumanCodings(codingsFiles, options.columns ?? [], transcripts, codebook, io);
+      codebook = humanCodings.codebook;
+      // The list of unplaced segments is one of the outputs, written with them (so --check compares it too).
+      const listed = options.print === undefined && options.check !== true ? { file: `${out}/${UNPLACED_FILE}`, write: false } : undefined;
+      await reportPlacement(humanCodings, listed, io, warn, (text) => progress.print(text));
+    }
 
     progress.update(`Coding ${transcripts.length} transcripts`);
-    const analysis = analyze(transcripts, codebook, { unit, ...(by === undefined ? {} : { by }) });
+    const sources: CodingSources = humanCodings === undefined ? { auto: true } : { auto, human: humanCodings.placed.codings };
+    const analysis = analyze(transcripts, codebook!, { unit, sources, ...(by === undefined ? {} : { by }) });
     if (!analysis.ok) throw new InputError(analysis.problems);
 
     const context = { generator: options.generator };
@@ -68,7 +89,8 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
       return ExitCode.Ok;
     }
     progress.update('Formatting the outputs');
-    const files = OUTPUT_NAMES.map(render);
+    const files: OutputFile[] = OUTPUT_NAMES.map(render);
+    if (humanCodings !== undefined) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
     if (options.check === true) {
       const stale = await compareOutputs(out, files, io.cwd);
       progress.stop();
@@ -88,38 +110,6 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
   } finally {
     progress.stop();
   }
-}
-
-/** Reads and parses every transcript, reporting the problems of all files at once rather than the first. */
-async function readTranscripts(
-  paths: readonly string[],
-  out: string,
-  codebook: Codebook,
-  isInterviewer: (speaker: string) => boolean,
-  io: CliIo,
-  warn: (problems: readonly Problem[]) => void,
-): Promise<Transcript[]> {
-  const found = await findTranscripts(paths, { cwd: io.cwd, exclude: [out] });
-  if (!found.ok) throw new InputError(found.problems);
-  const problems: Problem[] = [];
-  const transcripts: Transcript[] = [];
-  const fileOfId = new Map<string, string>();
-  const accept = (read: Result<TranscriptFile>): void => {
-    if (!read.ok) return void problems.push(...read.problems);
-    const { file, defaultId, text } = read.value;
-    const parsed = parseTranscript(text, file, { defaultId, defaultLanguage: codebook.language, isInterviewer });
-    if (!parsed.ok) return void problems.push(...parsed.problems);
-    warn(parsed.warnings);
-    const other = fileOfId.get(parsed.value.id);
-    if (other !== undefined) {
-      return void problems.push(error({ file }, `duplicate transcript id "${parsed.value.id}", also used by ${other}`, 'give one of them another id in its front matter'));
-    }
-    fileOfId.set(parsed.value.id, file);
-    transcripts.push(parsed.value);
-  };
-  for (const absolute of found.value) accept(readTranscriptFile(absolute, io.cwd));
-  if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
-  return transcripts;
 }
 
 /** "--by group,region --by scope" and config lists alike become ["group", "region", "scope"]. */

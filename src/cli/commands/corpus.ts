@@ -1,0 +1,128 @@
+// What several commands read the same way: the transcripts, and human codings placed in them.
+import type { Codebook } from '../../core/codebook/codebook.js';
+import { parseColumnMapping, type CodingRow } from '../../core/codings/codings-table.js';
+import { placeCodings, type PlacedCodings } from '../../core/codings/place-codings.js';
+import { codebookFromCodeNames } from '../../core/codings/resolve-codes.js';
+import { compareNatural, error, warning, type Problem, type Result } from '../../core/problem.js';
+import type { Language } from '../../core/text/language.js';
+import { parseTranscript } from '../../core/transcripts/parse-transcript.js';
+import { DEFAULT_INTERVIEWER_LABELS, interviewerMatcher } from '../../core/transcripts/speakers.js';
+import type { Transcript } from '../../core/transcripts/transcript.js';
+import { readCodings } from '../../io/read-codings.js';
+import { findTranscripts, readTranscriptFile, type TranscriptFile } from '../../io/read-transcripts.js';
+import { writeOutputFile } from '../../io/write-outputs.js';
+import { formatCsv } from '../../outputs/csv.js';
+import { InputError } from '../errors.js';
+import type { CliIo } from '../io.js';
+
+export interface TranscriptOptions {
+  readonly paths: readonly string[];
+  /** Folders never searched for transcripts (the output folder). */
+  readonly exclude?: readonly string[];
+  readonly defaultLanguage: Language;
+  /** Speaker labels to treat as the interviewer, besides the defaults. */
+  readonly interviewers?: readonly string[];
+}
+
+/** Reads and parses every transcript, reporting the problems of all files at once rather than the first. */
+export async function readTranscripts(options: TranscriptOptions, io: CliIo, warn: (problems: readonly Problem[]) => void): Promise<Transcript[]> {
+  const found = await findTranscripts(options.paths, { cwd: io.cwd, exclude: options.exclude ?? [] });
+  if (!found.ok) throw new InputError(found.problems);
+  const isInterviewer = interviewerMatcher([...DEFAULT_INTERVIEWER_LABELS, ...(options.interviewers ?? [])]);
+  const problems: Problem[] = [];
+  const transcripts: Transcript[] = [];
+  const fileOfId = new Map<string, string>();
+  const accept = (read: Result<TranscriptFile>): void => {
+    if (!read.ok) return void problems.push(...read.problems);
+    const { file, defaultId, text } = read.value;
+    const parsed = parseTranscript(text, file, { defaultId, defaultLanguage: options.defaultLanguage, isInterviewer });
+    if (!parsed.ok) return void problems.push(...parsed.problems);
+    warn(parsed.warnings);
+    const other = fileOfId.get(parsed.value.id);
+    if (other !== undefined) {
+      return void problems.push(error({ file }, `duplicate transcript id "${parsed.value.id}", also used by ${other}`, 'give one of them another id in its front matter'));
+    }
+    fileOfId.set(parsed.value.id, file);
+    transcripts.push(parsed.value);
+  };
+  for (const absolute of found.value) accept(readTranscriptFile(absolute, io.cwd));
+  if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
+  return transcripts.sort((a, b) => compareNatural(a.id, b.id));
+}
+
+export interface HumanCodings {
+  /** The codebook given, or one made of the codes the files name. */
+  readonly codebook: Codebook;
+  readonly placed: PlacedCodings;
+  /** Coders in the order of the files and then of their first row. */
+  readonly coders: readonly string[];
+  /** Files per coder, for messages. */
+  readonly filesOf: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Reads codings files and places their segments; without a codebook, the files' codes become one. */
+export function readHumanCodings(files: readonly string[], columns: readonly string[], transcripts: readonly Transcript[], codebook: Codebook | undefined, io: CliIo): HumanCodings {
+  const mapping = parseColumnMapping(columns);
+  if (!mapping.ok) throw new InputError(mapping.problems);
+  const problems: Problem[] = [];
+  const rows: CodingRow[] = [];
+  const filesOf = new Map<string, string[]>();
+  for (const file of files) {
+    const read = readCodings(file, io.cwd, mapping.value);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    rows.push(...read.value);
+    for (const row of read.value) {
+      const list = filesOf.get(row.coder) ?? [];
+      if (!list.includes(file)) filesOf.set(row.coder, [...list, file]);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const book = codebook ?? codebookFromCodeNames(rows.map((r) => r.code), `Codes of ${files.join(', ')}`);
+  const placed = placeCodings(rows, transcripts, book);
+  if (!placed.ok) throw new InputError(placed.problems);
+  return { codebook: book, placed: placed.value, coders: [...filesOf.keys()], filesOf };
+}
+
+/**
+ * Tells how many segments were placed and how (always), warns of each that was not, and names the file that lists
+ * them; writes it too unless the caller writes it with its other outputs.
+ */
+export async function reportPlacement(
+  codings: HumanCodings,
+  unplaced: { readonly file: string; readonly write: boolean } | undefined,
+  io: CliIo,
+  warn: (problems: readonly Problem[]) => void,
+  info: (text: string) => void,
+): Promise<void> {
+  const { placements, codings: placed } = codings.placed;
+  const notPlaced = codings.placed.unplaced;
+  warn(notPlaced.map((u) => warning(u.row, `segment coded "${u.code}" in ${u.transcript} not placed: ${u.reason}`)));
+  const how = (
+    [
+      [placements.turn, 'by turn'],
+      [placements.exact, 'exactly'],
+      [placements.normalised, 'ignoring spacing, quotes, dashes or hyphenation'],
+      [placements.fuzzy, 'approximately'],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, what]) => `${n} ${what}`)
+    .join(', ');
+  const files = [...new Set([...codings.filesOf.values()].flat())].join(', ');
+  const where = notPlaced.length > 0 && unplaced !== undefined ? `; listed in ${unplaced.file}` : '';
+  info(`${files}: ${placed.length} of ${placed.length + notPlaced.length} segments placed${how === '' ? '' : ` (${how})`}, ${notPlaced.length} unplaced${where}\n`);
+  if (unplaced?.write === true) {
+    const written = await writeOutputFile(unplaced.file, formatUnplacedCsv(codings.placed), io.cwd, 'choose another file with --unplaced');
+    if (!written.ok) throw new InputError(written.problems);
+  }
+}
+
+export function formatUnplacedCsv(placed: PlacedCodings): string {
+  return formatCsv(
+    ['file', 'line', 'transcript', 'code', 'coder', 'turn', 'text', 'reason'],
+    placed.unplaced.map((u) => [u.row.file, u.row.line ?? '', u.transcript, u.code, u.coder, u.turn ?? '', u.text ?? '', u.reason]),
+  );
+}

@@ -1,0 +1,6 @@
+// The units codings can be compared on: apart from coded-units.ts so the CLI can list them without loading coding.
+import { UNIT_KINDS } from '../coding/unit-kinds.js';
+
+/** A coding unit, each whole interview, or each character of respondent text. */
+export const COMPARISON_UNITS = ['document', ...UNIT_KINDS, 'character'] as const;
+export type ComparisonUnit = (typeof COMPARISON_UNITS)[number];
