@@ -7,7 +7,7 @@ import { COMPARISON_UNITS, type ComparisonUnit } from '../core/reliability/compa
 import { OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
 import type { ExitCode } from './errors.js';
 import type { CliIo } from './io.js';
-import { REPORT_FORMATS, UNPLACED_FILE, type ReportFormat } from './options.js';
+import { EVALUATION_UNITS, REPORT_FORMATS, UNPLACED_FILE, type ReportFormat } from './options.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -62,6 +62,23 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; disagreements?: string; unplaced?: string }) => {
       const { runAgreement } = await import('./commands/agreement.js');
       done(await runAgreement({ ...options, files, generator: `collab-code ${VERSION}` }, io));
+    });
+
+  program
+    .command('evaluate')
+    .description('code transcripts automatically and score the result against gold human codings: precision, recall, F1, top-1 accuracy, κ')
+    .argument('[paths...]', 'transcript files, folders or globs; default: "transcripts" in collab-code.yaml')
+    .requiredOption('--gold <file>', 'the gold codings (CSV), coded by hand')
+    .option('--codebook <file>', 'the codebook (YAML); default: the bundled Collaboration Code codebook')
+    .addOption(new Option('--unit <unit>', 'the unit compared (default: turn)').choices(EVALUATION_UNITS))
+    .addOption(new Option('--format <format>', 'the output on stdout (default: md)').choices(REPORT_FORMATS))
+    .option('--columns <mapping>', 'column names of the gold file, e.g. transcript=document,text=segment', collect)
+    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--unplaced <file>', `where to list gold segments that could not be placed (default: ${UNPLACED_FILE}, written only when there are some)`)
+    .addHelpText('after', '\nExample:\n  collab-code evaluate fixtures/example --gold fixtures/codings/gold.csv --format csv')
+    .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; unplaced?: string }) => {
+      const { runEvaluate } = await import('./commands/evaluate.js');
+      done(await runEvaluate({ ...options, paths, generator: `collab-code ${VERSION}` }, io));
     });
 
   const codebook = program.command('codebook').description('work with codebooks');
