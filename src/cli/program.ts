@@ -90,6 +90,19 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       const { runCodebookValidate } = await import('./commands/codebook-validate.js');
       done(await runCodebookValidate(file, io));
     });
+  codebook
+    .command('lint')
+    .description('what a codebook does on a corpus: codes never raised, terms never matching, dominant and shared terms, co-occurring codes')
+    .argument('<codebook>', 'the codebook (YAML)')
+    .argument('<paths...>', 'transcript files, folders or globs')
+    .addOption(new Option('--unit <unit>', 'the unit of coding (default: turn)').choices(UNIT_KINDS))
+    .addOption(new Option('--format <format>', 'the findings on stdout (default: md)').choices(['md', 'json']))
+    .option('--strict', 'exit 1 when there are findings')
+    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[] }) => {
+      const { runCodebookLint } = await import('./commands/codebook-lint.js');
+      done(await runCodebookLint({ ...options, codebook: file, paths }, io));
+    });
 
   return program;
 }

@@ -1,0 +1,115 @@
+// Diagnostics of a codebook against a corpus: what its terms actually do, so the analyst can prune and extend them.
+import type { Code, Codebook } from '../codebook/codebook.js';
+import type { Language } from '../text/language.js';
+import type { Transcript } from '../transcripts/transcript.js';
+import { codeTranscript } from './code-transcript.js';
+import { findHits } from './code-unit.js';
+import type { AutoCoding } from './coding.js';
+import { compileCodebook, matchKey, type CompiledTerm } from './compile-codebook.js';
+import { unitsOf, type UnitKind } from './units.js';
+
+// A term is dominant when it fires in at least this share of a code's codings, the code having at least
+// DOMINANT_MIN_CODINGS codings and other terms in that language: the code then rests on one word.
+export const DOMINANT_SHARE = 0.75;
+export const DOMINANT_MIN_CODINGS = 4;
+// Two codes almost always co-occur when at least this share of the units coded with either has both (Jaccard),
+// over at least CO_OCCURRING_MIN_UNITS units: they may be one code, or one may need exclusions.
+export const CO_OCCURRING_SHARE = 0.8;
+export const CO_OCCURRING_MIN_UNITS = 3;
+
+export type LintFinding =
+  | { readonly kind: 'never-raised'; readonly code: Code }
+  | { readonly kind: 'never-matches'; readonly code: Code; readonly language: Language; readonly terms: readonly string[]; readonly exclusions: readonly string[] }
+  | { readonly kind: 'dominant-term'; readonly code: Code; readonly term: string; readonly codings: number; readonly of: number }
+  | { readonly kind: 'shared-term'; readonly language: Language; readonly matches: string; readonly uses: readonly { readonly code: Code; readonly term: string }[] }
+  | { readonly kind: 'co-occurring'; readonly codes: readonly [Code, Code]; readonly both: number; readonly either: number };
+
+export interface Lint {
+  readonly transcripts: number;
+  readonly languages: readonly Language[];
+  readonly unit: UnitKind;
+  readonly units: number;
+  readonly findings: readonly LintFinding[];
+}
+
+export function lintCodebook(codebook: Codebook, transcripts: readonly Transcript[], unit: UnitKind): Lint {
+  const compiled = compileCodebook(codebook);
+  const languages = [...new Set(transcripts.map((t) => t.language))].sort();
+  const hit = new Set<CompiledTerm>();
+  const codings: AutoCoding[] = [];
+  let units = 0;
+  for (const transcript of transcripts) {
+    const index = compiled.index(transcript.language);
+    for (const u of unitsOf(transcript, unit)) {
+      units++;
+      for (const h of findHits(transcript.text, u.start, u.end, index)) hit.add(h.term);
+    }
+    codings.push(...codeTranscript(transcript, compiled, unit));
+  }
+
+  const findings: LintFinding[] = [];
+  const codingsOf = new Map<Code, AutoCoding[]>();
+  for (const c of codings) pushTo(codingsOf, c.code, c);
+  for (const code of codebook.codes) if (!codingsOf.has(code)) findings.push({ kind: 'never-raised', code });
+
+  for (const language of languages) {
+    const terms = compiled.index(language).terms;
+    codebook.codes.forEach((code, i) => {
+      const silent = terms.filter((t) => t.code === i && !hit.has(t));
+      const never = silent.filter((t) => !t.isExclusion).map((t) => t.source);
+      const exclusions = silent.filter((t) => t.isExclusion).map((t) => t.source);
+      if (never.length + exclusions.length > 0) findings.push({ kind: 'never-matches', code, language, terms: never, exclusions });
+    });
+  }
+
+  for (const code of codebook.codes) {
+    const own = codingsOf.get(code) ?? [];
+    if (own.length < DOMINANT_MIN_CODINGS) continue;
+    const counts = new Map<string, number>();
+    for (const c of own) for (const term of c.matchedTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const termCount = Math.max(...languages.map((l) => (code.terms[l] ?? []).length));
+    for (const [term, n] of counts) {
+      if (termCount > 1 && n / own.length >= DOMINANT_SHARE) findings.push({ kind: 'dominant-term', code, term, codings: n, of: own.length });
+    }
+  }
+
+  for (const language of languages) {
+    const byKey = new Map<string, CompiledTerm[]>();
+    for (const term of compiled.index(language).terms) {
+      if (term.isExclusion) continue;
+      const key = term.kind === 'regex' ? `/${term.regex.source}/` : matchKey(term.words);
+      pushTo(byKey, key, term);
+    }
+    for (const [key, terms] of byKey) {
+      if (new Set(terms.map((t) => t.code)).size < 2) continue;
+      findings.push({ kind: 'shared-term', language, matches: key, uses: terms.map((t) => ({ code: codebook.codes[t.code]!, term: t.source })) });
+    }
+  }
+
+  // Units are identified by transcript and span; codings of one unit share them.
+  const unitsOfCode = new Map<Code, Set<string>>();
+  for (const c of codings) {
+    const key = `${c.transcript}\u0000${c.unitSpan.start}`;
+    const set = unitsOfCode.get(c.code);
+    if (set === undefined) unitsOfCode.set(c.code, new Set([key]));
+    else set.add(key);
+  }
+  const raised = codebook.codes.filter((c) => (unitsOfCode.get(c)?.size ?? 0) >= CO_OCCURRING_MIN_UNITS);
+  for (let i = 0; i < raised.length; i++) {
+    for (let j = i + 1; j < raised.length; j++) {
+      const a = unitsOfCode.get(raised[i]!)!;
+      const b = unitsOfCode.get(raised[j]!)!;
+      let both = 0;
+      for (const key of a) if (b.has(key)) both++;
+      const either = a.size + b.size - both;
+      if (both >= CO_OCCURRING_MIN_UNITS && both / either >= CO_OCCURRING_SHARE) findings.push({ kind: 'co-occurring', codes: [raised[i]!, raised[j]!], both, either });
+    }
+  }
+  return { transcripts: transcripts.length, languages, unit, units, findings };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}

@@ -1,0 +1,24 @@
+// `codebook lint` findings as JSON, one object per finding with its kind.
+import type { Lint, LintFinding } from '../core/coding/lint.js';
+
+export const LINT_SCHEMA_VERSION = 1;
+
+function findingJson(f: LintFinding) {
+  switch (f.kind) {
+    case 'never-raised':
+      return { kind: f.kind, code: f.code.id };
+    case 'never-matches':
+      return { kind: f.kind, code: f.code.id, language: f.language, terms: f.terms, exclusions: f.exclusions };
+    case 'dominant-term':
+      return { kind: f.kind, code: f.code.id, term: f.term, codings: f.codings, of: f.of };
+    case 'shared-term':
+      return { kind: f.kind, language: f.language, matches: f.matches, uses: f.uses.map((u) => ({ code: u.code.id, term: u.term })) };
+    case 'co-occurring':
+      return { kind: f.kind, codes: f.codes.map((c) => c.id), both: f.both, either: f.either };
+  }
+}
+
+export function formatLintJson(lint: Lint): string {
+  const json = { schema_version: LINT_SCHEMA_VERSION, transcripts: lint.transcripts, languages: lint.languages, unit: lint.unit, units: lint.units, findings: lint.findings.map(findingJson) };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
