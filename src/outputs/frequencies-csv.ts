@@ -8,8 +8,20 @@ export const breakdownColumn = (attribute: string, value: string): string => `in
 export function formatFrequenciesCsv(analysis: Analysis): string {
   const first = analysis.frequencies[0];
   const extra = first === undefined ? [] : first.breakdown.map((b) => breakdownColumn(b.attribute, b.value));
+  // Beside human codings, the automatic coding's counts come last, so the human columns keep their places.
+  const auto = analysis.autoFrequencies;
   return formatCsv(
-    ['code_id', 'label', 'type', 'category', 'interviews', 'interviews_pct', 'mentions', ...extra],
-    analysis.frequencies.map((f) => [f.code.id, f.code.label, f.code.type, f.code.category, f.interviews, f.interviewsPct, f.mentions, ...f.breakdown.map((b) => b.interviews)]),
+    ['code_id', 'label', 'type', 'category', 'interviews', 'interviews_pct', 'mentions', ...extra, ...(auto === undefined ? [] : ['auto_interviews', 'auto_interviews_pct', 'auto_mentions'])],
+    analysis.frequencies.map((f, i) => [
+      f.code.id,
+      f.code.label,
+      f.code.type,
+      f.code.category,
+      f.interviews,
+      f.interviewsPct,
+      f.mentions,
+      ...f.breakdown.map((b) => b.interviews),
+      ...(auto === undefined ? [] : [auto[i]!.interviews, auto[i]!.interviewsPct, auto[i]!.mentions]),
+    ]),
   );
 }

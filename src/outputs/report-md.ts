@@ -2,6 +2,7 @@
 import type { Analysis, CodeFrequency } from '../core/analysis/analyze.js';
 import type { Quote } from '../core/analysis/quotes.js';
 import type { Code, CodeType } from '../core/codebook/codebook.js';
+import { compareNatural } from '../core/problem.js';
 import type { OutputContext } from './output.js';
 
 const TOP_CODES = 3;
@@ -55,16 +56,7 @@ export function formatReportMarkdown(analysis: Analysis, context: OutputContext)
     out.push(`### Sample by ${md(b.attribute)}`, '', `| ${cell(b.attribute)} | interviews | share |`, '|---|---:|---:|');
     out.push(...b.values.map((v) => `| ${cell(v.value)} | ${v.interviews} | ${pct(v.interviews, n)} |`), '');
   }
-  out.push(
-    '### Coding',
-    '',
-    `Each respondent ${analysis.unit} was coded automatically with every code of the codebook whose terms it contains ` +
-      '(single words matched on their stems, phrases, prefixes and regular expressions, per language), ' +
-      "unless it also contains one of the code's exclusion terms. Interviewer turns were not coded. " +
-      `An interview raises a code when at least one of its ${analysis.unit}s is coded with it; mentions count coded ${analysis.unit}s. ` +
-      'Every count can be traced to its rows in codings.csv, and every quote to its place in the transcript through quotes.csv.',
-    '',
-  );
+  out.push('### Coding', '', ...codingMethod(analysis), '');
 
   // One section per code type, as the study has for barriers, enablers and the network's role.
   let section = 3;
@@ -103,6 +95,7 @@ function typeSection(
   if (codes.length === 0) return [...out, 'The codebook has no codes of this type.', ''];
   if (type.description !== undefined) out.push(md(type.description), '');
   const categories = analysis.codebook.categories.filter((c) => codes.some((code) => code.category === c.id));
+  const autoFrequencyOf = new Map((analysis.autoFrequencies ?? []).map((f) => [f.code.id, f]));
 
   out.push('| Category | Codes (interviews raising them) |', '|---|---|');
   for (const category of categories) {
@@ -113,14 +106,17 @@ function typeSection(
 
   for (const category of categories) {
     out.push(`### ${number}.${categories.indexOf(category) + 1} ${md(category.label)}`, '');
-    for (const code of codes.filter((c) => c.category === category.id)) out.push(...codeEntry(code, frequencyOf.get(code.id)!, quotesOf.get(code.id) ?? [], n, groupOf));
+    for (const code of codes.filter((c) => c.category === category.id)) {
+      out.push(...codeEntry(code, frequencyOf.get(code.id)!, quotesOf.get(code.id) ?? [], n, groupOf, autoFrequencyOf.get(code.id)));
+    }
   }
   return out;
 }
 
-function codeEntry(code: Code, f: CodeFrequency, quotes: readonly Quote[], n: number, groupOf: (id: string) => string[]): string[] {
-  if (f.interviews === 0) return [`**${md(code.label)}**: not raised in any interview.`, ''];
-  const out = [`**${md(code.label)}**: ${raised(f, n)}.`, ''];
+function codeEntry(code: Code, f: CodeFrequency, quotes: readonly Quote[], n: number, groupOf: (id: string) => string[], auto?: CodeFrequency): string[] {
+  const byAuto = auto === undefined ? '' : ` Automatic coding: ${auto.interviews === 0 ? 'not raised' : `raised in ${auto.interviews} of ${n}`}.`;
+  if (f.interviews === 0) return [`**${md(code.label)}**: not raised in any interview.${byAuto}`, ''];
+  const out = [`**${md(code.label)}**: ${raised(f, n)}.${byAuto}`, ''];
   for (const q of quotes) out.push(`> “${md(q.text)}”`, `> — ${md([q.transcript, ...groupOf(q.transcript), `turn ${q.turn}`].join(', '))}`, '');
   return out;
 }
@@ -129,4 +125,22 @@ function codeEntry(code: Code, f: CodeFrequency, quotes: readonly Quote[], n: nu
 function raised(f: CodeFrequency, n: number): string {
   const parts = f.breakdown.map((b) => `${md(b.value)} ${b.interviews} of ${b.of}`);
   return `raised in ${f.interviews} of ${n} interviews (${pct(f.interviews, n)})${parts.length > 0 ? `; ${parts.join(', ')}` : ''}`;
+}
+
+/** How the codings were made, in the words of a methods section. */
+function codingMethod(analysis: Analysis): string[] {
+  const unit = analysis.unit;
+  const auto =
+    `Each respondent ${unit} was coded automatically with every code of the codebook whose terms it contains ` +
+    '(single words matched on their stems, phrases, prefixes and regular expressions, per language), ' +
+    "unless it also contains one of the code's exclusion terms. Interviewer turns were not coded.";
+  const trace = 'Every count can be traced to its rows in codings.csv, and every quote to its place in the transcript through quotes.csv.';
+  if (!analysis.sources.includes('human')) {
+    return [`${auto} An interview raises a code when at least one of its ${unit}s is coded with it; mentions count coded ${unit}s. ${trace}`];
+  }
+  const coders = [...new Set(analysis.codings.flatMap((c) => (c.source === 'human' ? [c.coder] : [])))].sort(compareNatural);
+  const human =
+    `The codings were made by hand (${coders.length === 1 ? 'coder' : 'coders'}: ${coders.map(md).join(', ')}) and imported from a codings file, each segment placed in its transcript by its turn or its text. ` +
+    'An interview raises a code when at least one segment in it is coded with it; mentions count coded segments; quotes are the coded segments.';
+  return analysis.sources.includes('auto') ? [`${human} ${trace}`, '', `For comparison, each code also shows its automatic coding. ${auto}`] : [`${human} ${trace}`];
 }

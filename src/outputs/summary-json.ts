@@ -18,7 +18,7 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       types: codebook.types.map((t) => ({ id: t.id, label: t.label })),
       codes: codebook.codes.length,
     },
-    settings: { unit: analysis.unit, by: analysis.by },
+    settings: { unit: analysis.unit, by: analysis.by, sources: analysis.sources },
     totals: {
       interviews: analysis.sampleSize,
       empty_transcripts: analysis.interviews.filter((i) => i.isEmpty).map((i) => i.id),
@@ -37,7 +37,7 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       codings: i.codings,
       empty: i.isEmpty,
     })),
-    codes: analysis.frequencies.map((f) => ({
+    codes: analysis.frequencies.map((f, i) => ({
       id: f.code.id,
       label: f.code.label,
       type: f.code.type,
@@ -46,6 +46,7 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       interviews_pct: f.interviewsPct,
       mentions: f.mentions,
       breakdown: f.breakdown.map((b) => ({ attribute: b.attribute, value: b.value, interviews: b.interviews, of: b.of })),
+      ...(analysis.autoFrequencies === undefined ? {} : { auto: { interviews: analysis.autoFrequencies[i]!.interviews, mentions: analysis.autoFrequencies[i]!.mentions } }),
       quotes: quotesOf(f.code.id),
     })),
   };
