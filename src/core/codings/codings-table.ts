@@ -50,7 +50,8 @@ export function parseColumnMapping(specs: readonly string[]): Result<ColumnMappi
  */
 export function codingRowsOf(table: CodingsTable, mapping: ColumnMapping, defaultCoder: string): Result<CodingRow[]> {
   const position = new Map(table.header.map((name, i) => [name.trim().toLowerCase(), i]));
-  const columnOf = (column: CodingsColumn): number | undefined => position.get((mapping[column] ?? column).trim().toLowerCase());
+  // A mapped name is looked for first, then our own: one --columns can serve files exported by different tools.
+  const columnOf = (column: CodingsColumn): number | undefined => position.get((mapping[column] ?? column).trim().toLowerCase()) ?? position.get(column);
   const where = { file: table.file, line: 1 };
   const mapped = (c: CodingsColumn) => (mapping[c] === undefined ? `"${c}"` : `"${mapping[c]}" (for ${c})`);
   const missing = (['transcript', 'code'] as const).filter((c) => columnOf(c) === undefined);
