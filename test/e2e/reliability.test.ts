@@ -235,3 +235,24 @@ describe('analyze --codings', () => {
     expect(check.status).toBe(0);
   });
 });
+
+describe('codings files as spreadsheets export them', () => {
+  const transcripts = ['--transcripts', path.join(ROOT, 'fixtures/example/M01.txt'), '--format', 'json'];
+
+  it('reads semicolon-separated files and multi-line quoted segments', () => {
+    const dir = scratch({
+      'a.csv': 'transcript;code;text\nM01;burnout;"My team is\nexhausted."\nM01;rivalry;That rivalry gets into the culture\n',
+      'b.csv': 'transcript,code,turn\nM01,burnout,4\n',
+    });
+    const run = runCli(['agreement', 'a.csv', 'b.csv', ...transcripts], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('3 of 3 segments placed (1 by turn, 1 exactly, 1 ignoring spacing, quotes, dashes or hyphenation)');
+  });
+
+  it('names the line of invalid CSV', () => {
+    const dir = scratch({ 'a.csv': 'transcript,code,turn\nM01,burnout,4\nM01,"burnout,6\n', 'b.csv': 'transcript,code,turn\nM01,burnout,4\n' });
+    const run = runCli(['agreement', 'a.csv', 'b.csv', ...transcripts], { cwd: dir });
+    expect(run.stderr).toMatch(/^a\.csv:3: error: not valid CSV: /m);
+    expect(run.status).toBe(2);
+  });
+});
