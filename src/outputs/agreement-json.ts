@@ -1,17 +1,9 @@
 // The agreement figures as JSON for other tools: every figure with its unit, formula and, when undefined, why.
-import type { Agreement, Figures } from '../core/reliability/agreement.js';
-import { figureJson, FORMULAS, rounded, UNIT_NAMES } from './figures.js';
+import type { Agreement } from '../core/reliability/agreement.js';
+import { figuresJson, FORMULAS, UNIT_NAMES } from './figures.js';
 import type { OutputContext } from './output.js';
 
 export const AGREEMENT_SCHEMA_VERSION = 1;
-
-const figuresJson = (f: Figures) => ({
-  units: f.units,
-  percent_agreement: f.percent.defined ? { value: rounded(f.percent.value * 100) } : figureJson(f.percent),
-  ...(f.cohen === undefined ? {} : { cohen_kappa: figureJson(f.cohen) }),
-  ...(f.fleiss === undefined ? {} : { fleiss_kappa: figureJson(f.fleiss) }),
-  krippendorff_alpha: figureJson(f.alpha),
-});
 
 export function formatAgreementJson(agreement: Agreement, context: OutputContext): string {
   const json = {

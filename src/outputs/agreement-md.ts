@@ -2,10 +2,10 @@
 import type { Agreement, Figures } from '../core/reliability/agreement.js';
 import type { Figure } from '../core/reliability/measures.js';
 import { coefficient, FORMULAS, percentage, UNIT_NAMES } from './figures.js';
+import { cell as md } from './markdown.js';
 import type { OutputContext } from './output.js';
 import { unitLabel } from './unit-label.js';
 
-const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\n+/g, ' ');
 
 export function formatAgreementMarkdown(agreement: Agreement, context: OutputContext): string {
   const { coders } = agreement;

@@ -1,6 +1,6 @@
 // The evaluation as JSON, misses included, for tracking the automatic coding's quality over time.
 import type { Evaluation, Miss, Scores } from '../core/reliability/evaluation.js';
-import { figureJson, rounded, UNIT_NAMES } from './figures.js';
+import { figureJson, figuresJson, UNIT_NAMES } from './figures.js';
 import type { OutputContext } from './output.js';
 
 export const EVALUATION_SCHEMA_VERSION = 1;
@@ -36,12 +36,7 @@ export function formatEvaluationJson(evaluation: Evaluation, context: OutputCont
     micro: { true_positives: micro.truePositives, false_positives: micro.falsePositives, false_negatives: micro.falseNegatives, ...scoresJson(micro) },
     macro: { codes: macro.codes, ...scoresJson(macro) },
     top1: { units: top1.units, uncoded: top1.uncoded, code: figureJson(top1.code), category_and_type: figureJson(top1.categoryAndType) },
-    agreement: {
-      units: agreement.units,
-      percent_agreement: agreement.percent.defined ? { value: rounded(agreement.percent.value * 100) } : figureJson(agreement.percent),
-      cohen_kappa: figureJson(agreement.cohen!),
-      krippendorff_alpha: figureJson(agreement.alpha),
-    },
+    agreement: figuresJson(agreement),
     false_positives: evaluation.falsePositives.map(missJson),
     false_negatives: evaluation.falseNegatives.map(missJson),
   };

@@ -1,10 +1,10 @@
 // The evaluation of the automatic coding as Markdown: scores per code, averages, top-1 accuracy, κ, and the misses.
 import type { Evaluation, Miss, Scores } from '../core/reliability/evaluation.js';
 import { coefficient, FORMULAS, percentage, UNIT_NAMES } from './figures.js';
+import { cell as md } from './markdown.js';
 import type { OutputContext } from './output.js';
 import { unitLabel } from './unit-label.js';
 
-const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\n+/g, ' ');
 const scoreCells = (s: Scores): string => [s.precision, s.recall, s.f1].map(coefficient).join(' | ');
 
 export function formatEvaluationMarkdown(evaluation: Evaluation, context: OutputContext): string {

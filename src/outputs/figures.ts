@@ -1,5 +1,6 @@
 // How reliability figures and units read in every output format, so tables, CSV and JSON say the same thing.
 import type { ComparisonUnit } from '../core/reliability/coded-units.js';
+import type { Figures } from '../core/reliability/agreement.js';
 import type { Figure } from '../core/reliability/measures.js';
 
 /** κ and α to 3 decimals, as the literature reports them; percentages to 1. */
@@ -23,3 +24,12 @@ export const FORMULAS = {
   fleiss: "Fleiss' κ (three or more coders): (P̄ − P̄ₑ) / (1 − P̄ₑ) over units every coder coded, P̄ the mean share of agreeing coder pairs, P̄ₑ = Σ p(c)².",
   alpha: "Krippendorff's α (nominal, any number of coders, missing values allowed): 1 − Dₒ/Dₑ from the coincidence matrix: 1 − (n − 1)·Σ_{c≠k} o_ck / Σ_{c≠k} n_c·n_k.",
 } as const;
+
+/** A set of figures as JSON: percentages 0–100, coefficients, each with why when undefined; absent when not applicable. */
+export const figuresJson = (f: Figures) => ({
+  units: f.units,
+  percent_agreement: f.percent.defined ? { value: rounded(f.percent.value * 100) } : figureJson(f.percent),
+  ...(f.cohen === undefined ? {} : { cohen_kappa: figureJson(f.cohen) }),
+  ...(f.fleiss === undefined ? {} : { fleiss_kappa: figureJson(f.fleiss) }),
+  krippendorff_alpha: figureJson(f.alpha),
+});

@@ -3,13 +3,11 @@ import type { Analysis, CodeFrequency } from '../core/analysis/analyze.js';
 import type { Quote } from '../core/analysis/quotes.js';
 import type { Code, CodeType } from '../core/codebook/codebook.js';
 import { compareNatural } from '../core/problem.js';
+import { cell, md } from './markdown.js';
 import type { OutputContext } from './output.js';
 
 const TOP_CODES = 3;
 
-/** Escapes text so Markdown shows it as written. */
-const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
-const cell = (text: string): string => md(text).replace(/\n+/g, ' ');
 // Whole percentages from the counts themselves: rounding the one-decimal figure again could be off by one.
 const pct = (part: number, whole: number): string => `${whole === 0 ? 0 : Math.round((part * 100) / whole)}%`;
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
