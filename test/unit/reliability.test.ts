@@ -1,6 +1,10 @@
 // The agreement measures against published figures and small cases worked by hand.
 import { describe, expect, it } from 'vitest';
+import { placeCodings } from '../../src/core/codings/place-codings.js';
+import { codebookFromCodeNames } from '../../src/core/codings/resolve-codes.js';
+import { measureAgreement } from '../../src/core/reliability/agreement.js';
 import { cohensKappa, fleissKappa, krippendorffAlpha, percentAgreement, type Figure, type RatedUnit } from '../../src/core/reliability/measures.js';
+import { transcriptFrom } from '../helpers/build.js';
 
 const valueOf = (figure: Figure): number => {
   if (!figure.defined) throw new Error(`undefined: ${figure.reason}`);
@@ -150,5 +154,36 @@ describe('undefined cases say so', () => {
   it("Cohen's κ refuses three coders", () => {
     const figure = cohensKappa(byCoder([[1], [1], [2]]));
     expect(figure).toEqual({ defined: false, reason: "Cohen's κ is for exactly two coders" });
+  });
+});
+
+describe('agreement on a transcript', () => {
+  // Respondent turns: "Burnout 😀 is real." (18 code points) and "Money." (6).
+  const transcript = transcriptFrom('Respondent: Burnout 😀 is real.\n\nInterviewer: And?\n\nRespondent: Money.', 'T1');
+  const codebook = codebookFromCodeNames(['burnout'], 'test');
+  const codingsOf = (coder: string, texts: string[]) => {
+    const placed = placeCodings(texts.map((text, i) => ({ row: { file: `${coder}.csv`, line: i + 2 }, transcript: 'T1', code: 'burnout', segment: { text }, coder })), [transcript], codebook);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    return placed.value.codings;
+  };
+  const a = codingsOf('a', ['Burnout 😀 is real.']);
+  const b = codingsOf('b', ['Burnout']);
+
+  it('counts characters as code points, in runs coded alike', () => {
+    const agreement = measureAgreement([transcript], codebook, ['a', 'b'], [a, b], 'character');
+    expect(agreement.units).toBe(18 + 6);
+    expect(agreement.codes[0]!.codedBy).toEqual([18, 7]);
+    // Both coded 7, a alone 11, neither 6: pₒ = 13/24, pₑ = (18·7 + 6·17)/24² = 228/576.
+    const po = 13 / 24;
+    const pe = 228 / 576;
+    expect(valueOf(agreement.codes[0]!.figures.cohen!)).toBeCloseTo((po - pe) / (1 - pe), 12);
+    expect(agreement.disagreements.map((d) => d.text)).toEqual([' 😀 is real.']);
+  });
+
+  it('on turns, a segment codes the turn it is in; the other turn counts as agreed absence', () => {
+    const agreement = measureAgreement([transcript], codebook, ['a', 'b'], [a, b], 'turn');
+    expect(agreement.units).toBe(2);
+    expect(valueOf(agreement.codes[0]!.figures.percent)).toBe(1);
+    expect(agreement.disagreements).toEqual([]);
   });
 });
