@@ -19,7 +19,7 @@ export function locateSegment(text: string, segment: string, within: Span = { st
   if (exact !== -1 && exact + wanted.length <= within.end) return { found: true, span: { start: exact, end: exact + wanted.length }, match: 'exact', similarity: 1 };
 
   const haystack = normalise(text, within);
-  const needle = normalise(wanted, { start: 0, end: wanted.length }).text;
+  const needle = normaliseUncached(wanted, { start: 0, end: wanted.length }).text;
   if (needle === '') return { found: false, reason: 'the segment has no words' };
   const at = haystack.text.indexOf(needle);
   if (at !== -1) return { found: true, span: haystack.spanOf(at, at + needle.length), match: 'normalised', similarity: 1 };
@@ -41,49 +41,96 @@ interface Normalised {
   spanOf(from: number, to: number): Span;
 }
 
-const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'", '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '«': '"', '»': '"' };
-const DASHES = /[‐‑‒–—―−]/;
+// Typographic quotes and dashes, as the ASCII character they are compared as (char codes).
+const ASCII_OF = new Map<number, number>([
+  ...[...'‘’‚‛′'].map((c): [number, number] => [c.charCodeAt(0), 0x27]),
+  ...[...'“”„‟″«»'].map((c): [number, number] => [c.charCodeAt(0), 0x22]),
+  ...[...'‐‑‒–—―−'].map((c): [number, number] => [c.charCodeAt(0), 0x2d]),
+]);
+const HYPHEN = 0x2d;
+const SPACE = 0x20;
+// Quote marks and ellipses exports put around a segment.
+const WRAPPING = new Set([SPACE, 0x22, 0x27, 0x2e, 0x2026]);
+
+/** What \s matches, without a regex per character: normalising is the costly part of placing a segment. */
+const isSpace = (code: number): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+
+// The transcript searched is normalised once for all its segments: rows of a codings file come grouped by
+// transcript, so remembering the last text is enough.
+let cachedText: string | undefined;
+const cachedSpans = new Map<string, Normalised>();
+
+function normalise(text: string, within: Span): Normalised {
+  if (text !== cachedText) {
+    cachedText = text;
+    cachedSpans.clear();
+  }
+  const key = `${within.start}:${within.end}`;
+  let normalised = cachedSpans.get(key);
+  if (normalised === undefined) {
+    normalised = normaliseUncached(text, within);
+    cachedSpans.set(key, normalised);
+  }
+  return normalised;
+}
 
 /**
  * Lower-cased text with each run of whitespace as one space, typographic quotes and dashes as ASCII, and words
  * hyphenated across a line break joined; with a map back to the original offsets.
  */
-function normalise(text: string, within: Span): Normalised {
-  const chars: string[] = [];
-  const origin: number[] = [];
-  for (let i = within.start; i < within.end; i++) {
-    const c = text[i]!;
-    if (/\s/.test(c)) {
-      if (chars.length > 0 && chars[chars.length - 1] !== ' ') {
-        chars.push(' ');
-        origin.push(i);
+function normaliseUncached(text: string, within: Span): Normalised {
+  const slice = text.slice(within.start, within.end);
+  const lowered = slice.toLowerCase();
+  // Lower-casing keeps lengths for nearly every script; where it does not ("İ"), characters are lowered one by one.
+  const sameLength = lowered.length === slice.length;
+  const out = new Uint16Array(slice.length);
+  const origin = new Int32Array(slice.length);
+  let n = 0;
+  for (let i = 0; i < slice.length; i++) {
+    let code = sameLength ? lowered.charCodeAt(i) : lowerOne(slice, i);
+    if (isSpace(code)) {
+      if (n > 0 && out[n - 1] !== SPACE) {
+        out[n] = SPACE;
+        origin[n++] = within.start + i;
       }
       continue;
     }
-    const ascii = QUOTES[c] ?? (DASHES.test(c) ? '-' : c);
-    if (ascii === '-' && /\p{L}/u.test(text[i - 1] ?? '')) {
+    code = ASCII_OF.get(code) ?? code;
+    if (code === HYPHEN && i > 0 && /\p{L}/u.test(slice[i - 1]!)) {
       // "collab-\n  oration" was one word broken at a line end.
-      const rest = /^-[ \t]*\n\s*(?=\p{L})/u.exec(text.slice(i, Math.min(within.end, i + 40)));
+      const rest = /^.[ \t]*\n\s*(?=\p{L})/u.exec(slice.slice(i, i + 40));
       if (rest !== null) {
         i += rest[0].length - 1;
         continue;
       }
     }
-    const lower = ascii.toLowerCase();
-    chars.push(lower.length === 1 ? lower : ascii);
-    origin.push(i);
+    out[n] = code;
+    origin[n++] = within.start + i;
   }
-  let joined = chars.join('');
-  // Trim the quote marks and ellipses exports put around a segment (and, harmlessly, those around the searched
-  // text), keeping the map in step.
-  const lead = /^[\s"'.…]*/.exec(joined)![0].length;
-  const trail = /[\s"'.…]*$/.exec(joined.slice(lead))![0].length;
-  joined = joined.slice(lead, joined.length - trail);
-  const map = origin.slice(lead, origin.length - trail);
+  // Trim the wrapping of a segment (and, harmlessly, of the searched text), keeping the map in step.
+  let lead = 0;
+  while (lead < n && WRAPPING.has(out[lead]!)) lead++;
+  let trail = n;
+  while (trail > lead && WRAPPING.has(out[trail - 1]!)) trail--;
+  const map = origin.subarray(lead, trail);
   return {
-    text: joined,
+    text: fromCharCodes(out.subarray(lead, trail)),
     spanOf: (from, to) => ({ start: map[from]!, end: map[to - 1]! + 1 }),
   };
+}
+
+function lowerOne(text: string, i: number): number {
+  const lower = text[i]!.toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : text.charCodeAt(i);
+}
+
+function fromCharCodes(codes: Uint16Array): string {
+  const parts: string[] = [];
+  // In chunks: spreading a whole transcript as arguments would overflow the stack.
+  for (let i = 0; i < codes.length; i += 8192) parts.push(String.fromCharCode(...codes.subarray(i, i + 8192)));
+  return parts.join('');
 }
 
 /**
