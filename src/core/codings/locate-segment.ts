@@ -24,6 +24,9 @@ export function locateSegment(text: string, segment: string, within: Span = { st
   const at = haystack.text.indexOf(needle);
   if (at !== -1) return { found: true, span: haystack.spanOf(at, at + needle.length), match: 'normalised', similarity: 1 };
 
+  if (!mayBeSimilar(needle, haystack)) {
+    return { found: false, reason: `not found; no passage comes close to ${Math.round(MIN_SIMILARITY * 100)}% similar` };
+  }
   if (needle.length * haystack.text.length > MAX_FUZZY_CELLS) {
     return { found: false, reason: 'not found exactly, and too long to search for approximately; correct its text or give its turn' };
   }
@@ -37,6 +40,8 @@ export function locateSegment(text: string, segment: string, within: Span = { st
 
 interface Normalised {
   readonly text: string;
+  /** Its trigrams, for the filter before a fuzzy search; computed on first use. */
+  trigrams?: Set<string>;
   /** The span of the original text that normalised text[from, to) came from. */
   spanOf(from: number, to: number): Span;
 }
@@ -131,6 +136,30 @@ function fromCharCodes(codes: Uint16Array): string {
   // In chunks: spreading a whole transcript as arguments would overflow the stack.
   for (let i = 0; i < codes.length; i += 8192) parts.push(String.fromCharCode(...codes.subarray(i, i + 8192)));
   return parts.join('');
+}
+
+const Q = 3;
+
+/**
+ * Whether any passage can be MIN_SIMILARITY similar to `needle`, by the q-gram lemma: a passage within k edits of a
+ * pattern of length m shares at least (m − q + 1) − k·q of the pattern's q-grams. Counting the pattern's q-grams
+ * found anywhere in the text overcounts, so this never rules out a true match; it rules out most segments that
+ * are simply not in the transcript, which would otherwise cost a full fuzzy search each.
+ */
+function mayBeSimilar(needle: string, haystack: Normalised): boolean {
+  const edits = Math.floor((1 - MIN_SIMILARITY) * needle.length);
+  const needed = needle.length - Q + 1 - edits * Q;
+  if (needed <= 0) return true;
+  haystack.trigrams ??= trigramsOf(haystack.text);
+  let shared = 0;
+  for (let i = 0; i + Q <= needle.length; i++) if (haystack.trigrams.has(needle.slice(i, i + Q)) && ++shared >= needed) return true;
+  return false;
+}
+
+function trigramsOf(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + Q <= text.length; i++) grams.add(text.slice(i, i + Q));
+  return grams;
 }
 
 /**
