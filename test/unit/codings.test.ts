@@ -55,6 +55,13 @@ describe('locating a segment', () => {
     expect(located.found && [located.match, located.similarity.toFixed(3)]).toEqual(['fuzzy', '0.852']);
   });
 
+  it('finds an approximate passage deep in a long transcript, skipping unlike stretches', () => {
+    const filler = 'Other things were said here about many topics. '.repeat(200);
+    const long = `${filler}We never knew who decided, and the core team decided always.${filler}`;
+    const located = locateSegment(long, 'We nevr knew who decided, and the core team decided alway.');
+    expect(located.found && [located.match, long.slice(located.span.start, located.span.end)]).toEqual(['fuzzy', 'We never knew who decided, and the core team decided alway']);
+  });
+
   it('searches only within the span given', () => {
     const start = transcript.indexOf('No one');
     expect(locateSegment(transcript, 'We never', { start, end: transcript.length }).found).toBe(false);

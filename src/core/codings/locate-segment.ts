@@ -24,13 +24,16 @@ export function locateSegment(text: string, segment: string, within: Span = { st
   const at = haystack.text.indexOf(needle);
   if (at !== -1) return { found: true, span: haystack.spanOf(at, at + needle.length), match: 'normalised', similarity: 1 };
 
-  if (!mayBeSimilar(needle, haystack)) {
-    return { found: false, reason: `not found; no passage comes close to ${Math.round(MIN_SIMILARITY * 100)}% similar` };
-  }
-  if (needle.length * haystack.text.length > MAX_FUZZY_CELLS) {
+  const regions = candidateRegions(needle, haystack.text);
+  if (regions.length === 0) return { found: false, reason: `not found; no passage comes close to ${Math.round(MIN_SIMILARITY * 100)}% similar` };
+  if (needle.length * regions.reduce((n, r) => n + r.end - r.start, 0) > MAX_FUZZY_CELLS) {
     return { found: false, reason: 'not found exactly, and too long to search for approximately; correct its text or give its turn' };
   }
-  const best = closestSubstring(haystack.text, needle);
+  let best = { start: 0, end: 0, distance: Infinity };
+  for (const region of regions) {
+    const found = closestSubstring(haystack.text.slice(region.start, region.end), needle);
+    if (found.distance < best.distance) best = { start: region.start + found.start, end: region.start + found.end, distance: found.distance };
+  }
   const similarity = 1 - best.distance / needle.length;
   if (similarity < MIN_SIMILARITY) {
     return { found: false, reason: `not found; the closest passage is only ${Math.floor(similarity * 100)}% similar (${Math.round(MIN_SIMILARITY * 100)}% needed)` };
@@ -40,8 +43,6 @@ export function locateSegment(text: string, segment: string, within: Span = { st
 
 interface Normalised {
   readonly text: string;
-  /** Its trigrams, for the filter before a fuzzy search; computed on first use. */
-  trigrams?: Set<string>;
   /** The span of the original text that normalised text[from, to) came from. */
   spanOf(from: number, to: number): Span;
 }
@@ -141,25 +142,35 @@ function fromCharCodes(codes: Uint16Array): string {
 const Q = 3;
 
 /**
- * Whether any passage can be MIN_SIMILARITY similar to `needle`, by the q-gram lemma: a passage within k edits of a
- * pattern of length m shares at least (m − q + 1) − k·q of the pattern's q-grams. Counting the pattern's q-grams
- * found anywhere in the text overcounts, so this never rules out a true match; it rules out most segments that
- * are simply not in the transcript, which would otherwise cost a full fuzzy search each.
+ * The stretches of `text` that can hold a passage MIN_SIMILARITY similar to `needle`, by the q-gram lemma: a
+ * passage within k edits of a pattern of length m shares at least (m − q + 1) − k·q of its q-grams, and lies in the
+ * m + k characters from its start. Windows with fewer of the pattern's trigrams are skipped, which loses no match
+ * and spares the fuzzy search most of a long transcript (and all of it, for a segment that is not there).
  */
-function mayBeSimilar(needle: string, haystack: Normalised): boolean {
+function candidateRegions(needle: string, text: string): Span[] {
   const edits = Math.floor((1 - MIN_SIMILARITY) * needle.length);
+  const window = needle.length + edits;
   const needed = needle.length - Q + 1 - edits * Q;
-  if (needed <= 0) return true;
-  haystack.trigrams ??= trigramsOf(haystack.text);
-  let shared = 0;
-  for (let i = 0; i + Q <= needle.length; i++) if (haystack.trigrams.has(needle.slice(i, i + Q)) && ++shared >= needed) return true;
-  return false;
-}
-
-function trigramsOf(text: string): Set<string> {
+  if (needed <= 0) return [{ start: 0, end: text.length }];
   const grams = new Set<string>();
-  for (let i = 0; i + Q <= text.length; i++) grams.add(text.slice(i, i + Q));
-  return grams;
+  for (let i = 0; i + Q <= needle.length; i++) grams.add(needle.slice(i, i + Q));
+  const hit = new Uint8Array(text.length);
+  for (let i = 0; i + Q <= text.length; i++) if (grams.has(text.slice(i, i + Q))) hit[i] = 1;
+  const regions: Span[] = [];
+  // count = trigram hits starting in [s, s + window − Q], for each start s.
+  let count = 0;
+  for (let i = 0; i <= Math.min(window - Q, text.length - 1); i++) count += hit[i]!;
+  for (let s = 0; s < text.length; s++) {
+    if (count >= needed) {
+      const end = Math.min(text.length, s + window);
+      const last = regions[regions.length - 1];
+      if (last !== undefined && last.end >= s) regions[regions.length - 1] = { start: last.start, end };
+      else regions.push({ start: s, end });
+    }
+    count -= hit[s]!;
+    if (s + window - Q + 1 < text.length) count += hit[s + window - Q + 1]!;
+  }
+  return regions;
 }
 
 /**
