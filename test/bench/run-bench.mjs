@@ -1,11 +1,14 @@
-// npm run bench [-- --mb 10 --runs 3 --unit turn --keep]: generates a synthetic corpus and times a full `analyze` on it.
-// Prints throughput (MB/s, turns/s) and peak memory. The corpus is random but seeded, so runs are comparable.
+// npm run bench [-- --mb 10 --runs 3 --unit turn --keep]: generates a synthetic corpus and times a full `analyze` on it,
+// then `agreement` between two coders' files made from its codings. Prints throughput and peak memory. The corpus
+// is random but seeded, so runs are comparable.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({ options: { mb: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, unit: { type: 'string', default: 'turn' }, keep: { type: 'boolean', default: false } } });
@@ -69,17 +72,35 @@ while (bytes < targetBytes) {
 const mb = bytes / 1024 / 1024;
 process.stderr.write(`corpus: ${files} transcripts, ${mb.toFixed(1)} MB, ${turns} turns (unit: ${values.unit})\n`);
 
-const results = [];
-for (let run = 1; run <= Number(values.runs); run++) {
-  const report = path.join(dir, `measure-${run}.json`);
-  const child = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), report, 'analyze', corpus, '--out', path.join(dir, 'out'), '--unit', values.unit], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (child.status !== 0) throw new Error(`analyze exited ${child.status}`);
-  results.push(JSON.parse(readFileSync(report, 'utf8')));
+/** Runs the CLI `runs` times through measure.mjs; the median run and the peak memory of all. */
+function time(argv) {
+  const results = [];
+  for (let run = 1; run <= Number(values.runs); run++) {
+    const report = path.join(dir, `measure-${run}.json`);
+    // stderr (progress, one warning per unplaced segment) is shown only when the command fails.
+    const child = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), report, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`${argv[0]} exited ${child.status}:\n${child.stderr}`);
+    results.push(JSON.parse(readFileSync(report, 'utf8')));
+  }
+  results.sort((a, b) => a.seconds - b.seconds);
+  return { median: results[Math.floor(results.length / 2)], peak: Math.max(...results.map((r) => r.maxRssMB)), runs: results.length };
 }
-results.sort((a, b) => a.seconds - b.seconds);
-const median = results[Math.floor(results.length / 2)];
-const peak = Math.max(...results.map((r) => r.maxRssMB));
-console.log(`analyze, median of ${results.length}: ${median.seconds.toFixed(2)} s  ${(mb / median.seconds).toFixed(1)} MB/s  ${Math.round(turns / median.seconds)} turns/s  peak memory ${peak.toFixed(0)} MB`);
+
+const analyzed = time(['analyze', corpus, '--out', path.join(dir, 'out'), '--unit', values.unit]);
+console.log(`analyze, median of ${analyzed.runs}: ${analyzed.median.seconds.toFixed(2)} s  ${(mb / analyzed.median.seconds).toFixed(1)} MB/s  ${Math.round(turns / analyzed.median.seconds)} turns/s  peak memory ${analyzed.peak.toFixed(0)} MB`);
+
+// Two coders from the automatic codings: A gives each as text (its unit's first 25 words, line breaks flattened, as
+// exports do), B as a turn number for 85% of them; A also has 200 segments found nowhere, the costly case.
+const codings = parse(readFileSync(path.join(dir, 'out', 'codings.csv'), 'utf8'), { columns: true });
+const ids = [...new Set(codings.map((c) => c.transcript))];
+const coderA = codings.map((c) => [c.transcript, c.code_id, c.text.split(/\s+/).slice(0, 25).join(' ')]);
+for (let i = 0; i < 200; i++) coderA.push([pick(ids), 'burnout', Array.from({ length: 25 }, () => pick(filler.en)).join(' ')]);
+const coderB = codings.filter(() => random() < 0.85).map((c) => [c.transcript, c.code_id, c.turn]);
+writeFileSync(path.join(dir, 'a.csv'), stringify([['transcript', 'code', 'text'], ...coderA]));
+writeFileSync(path.join(dir, 'b.csv'), stringify([['transcript', 'code', 'turn'], ...coderB]));
+const segments = coderA.length + coderB.length;
+const agreed = time(['agreement', path.join(dir, 'a.csv'), path.join(dir, 'b.csv'), '--transcripts', corpus, '--unit', values.unit, '--format', 'csv', '--unplaced', path.join(dir, 'unplaced.csv')]);
+console.log(`agreement, median of ${agreed.runs}: ${agreed.median.seconds.toFixed(2)} s  ${Math.round(segments / agreed.median.seconds)} segments/s (${segments} segments, 200 unplaceable)  peak memory ${agreed.peak.toFixed(0)} MB`);
 // --keep leaves the corpus for profiling, e.g. node --cpu-prof bin/collab-code.js analyze DIR/corpus
 if (values.keep) process.stderr.write(`kept: ${corpus}\n`);
 else rmSync(dir, { recursive: true, force: true });
