@@ -1,7 +1,7 @@
 // `collab-code agreement A.csv B.csv [C.csv…] --transcripts PATHS…`: how far human coders agree, per code and overall.
 import type { Codebook } from '../../core/codebook/codebook.js';
 import type { HumanCoding } from '../../core/coding/coding.js';
-import type { Problem } from '../../core/problem.js';
+import { warning, type Problem } from '../../core/problem.js';
 import { measureAgreement } from '../../core/reliability/agreement.js';
 import type { ComparisonUnit } from '../../core/reliability/coded-units.js';
 import { readCodebook } from '../../io/read-codebook.js';
@@ -60,7 +60,7 @@ export async function runAgreement(options: AgreementOptions, io: CliIo): Promis
   const byCoder = new Map<string, HumanCoding[]>(human.coders.map((c) => [c, []]));
   for (const coding of human.placed.codings) byCoder.get(coding.coder)!.push(coding);
   const agreement = measureAgreement(transcripts, human.codebook, human.coders, [...byCoder.values()], options.unit ?? 'turn');
-  warn(agreement.uncoded.map((u) => ({ file: human.filesOf.get(u.coder)![0]!, severity: 'warning', message: `${u.coder} coded nothing in ${u.transcript}, which another coder coded; its units count as uncoded by ${u.coder}` })));
+  warn(agreement.uncoded.map((u) => warning({ file: human.filesOf.get(u.coder)![0]! }, `${u.coder} coded nothing in ${u.transcript}, which another coder coded; its units count as uncoded by ${u.coder}`, 'check that the coder was given it, or leave it out of --transcripts')));
 
   if (options.disagreements !== undefined) {
     const written = await writeOutputFile(options.disagreements, formatDisagreementsCsv(agreement), io.cwd, 'choose another file with --disagreements');
