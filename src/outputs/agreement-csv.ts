@@ -5,7 +5,8 @@ import { formatCsv, type Cell } from './csv.js';
 import { rounded } from './figures.js';
 
 export function formatAgreementCsv(agreement: Agreement): string {
-  const header = ['code_id', 'code_label', 'units', ...agreement.coders.map((c) => `coded_by[${c}]`), 'percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha', 'notes'];
+  // The unit is in every row, so the table says what it counts wherever it is pasted.
+  const header = ['code_id', 'code_label', 'unit', 'units', ...agreement.coders.map((c) => `coded_by[${c}]`), 'percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha', 'notes'];
   const row = (id: string, label: string, codedBy: readonly Cell[], f: Figures): Cell[] => {
     const notes: string[] = [];
     const cell = (name: string, figure: Figure | undefined, scale = 1): Cell => {
@@ -15,7 +16,7 @@ export function formatAgreementCsv(agreement: Agreement): string {
       return 'undefined';
     };
     const figures = [cell('percent agreement', f.percent, 100), cell("Cohen's kappa", f.cohen), cell("Fleiss' kappa", f.fleiss), cell("Krippendorff's alpha", f.alpha)];
-    return [id, label, f.units, ...codedBy, ...figures, notes.join('; ')];
+    return [id, label, agreement.unit, f.units, ...codedBy, ...figures, notes.join('; ')];
   };
   const blank = agreement.coders.map(() => '');
   const rows = agreement.codes.map((c) => row(c.code.id, c.code.label, c.codedBy, c.figures));

@@ -7,11 +7,11 @@ export function formatEvaluationCsv(evaluation: Evaluation): string {
   const figures = (s: Scores): Cell[] => [s.precision, s.recall, s.f1].map((f) => (f.defined ? rounded(f.value) : 'undefined'));
   const { micro, macro } = evaluation;
   return formatCsv(
-    ['code_id', 'code_label', 'support', 'true_positives', 'false_positives', 'false_negatives', 'precision', 'recall', 'f1'],
+    ['code_id', 'code_label', 'unit', 'support', 'true_positives', 'false_positives', 'false_negatives', 'precision', 'recall', 'f1'],
     [
-      ...evaluation.codes.map((c) => [c.code.id, c.code.label, c.support, c.truePositives, c.falsePositives, c.falseNegatives, ...figures(c)]),
-      ['(micro average)', 'all unit × code decisions', micro.truePositives + micro.falseNegatives, micro.truePositives, micro.falsePositives, micro.falseNegatives, ...figures(micro)],
-      ['(macro average)', `mean over the ${macro.codes} codes the gold applied`, '', '', '', '', ...figures(macro)],
+      ...evaluation.codes.map((c) => [c.code.id, c.code.label, evaluation.unit, c.support, c.truePositives, c.falsePositives, c.falseNegatives, ...figures(c)]),
+      ['(micro average)', 'all unit × code decisions', evaluation.unit, micro.truePositives + micro.falseNegatives, micro.truePositives, micro.falsePositives, micro.falseNegatives, ...figures(micro)],
+      ['(macro average)', `mean over the ${macro.codes} codes the gold applied`, evaluation.unit, '', '', '', '', ...figures(macro)],
     ],
   );
 }

@@ -70,8 +70,9 @@ describe('agreement', () => {
     expect(md.stdout).toContain("Krippendorff's α (nominal");
     const csv = runCli([...agreementArgs, '--format', 'csv']);
     const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['code_id', 'code_label', 'units', 'coded_by[coder-a]', 'coded_by[coder-b]', 'percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha', 'notes']);
+    expect(Object.keys(rows[0]!)).toEqual(['code_id', 'code_label', 'unit', 'units', 'coded_by[coder-a]', 'coded_by[coder-b]', 'percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha', 'notes']);
     expect(rows.at(-1)!['code_id']).toBe('(all codes)');
+    expect(new Set(rows.map((r) => r['unit']))).toEqual(new Set(['turn']));
     expect(Number(rows.find((r) => r['code_id'] === 'long-term')!['cohen_kappa'])).toBeCloseTo(86 / 131, 4);
   });
 
@@ -168,6 +169,17 @@ describe('evaluate', () => {
   it('lists false positives with the terms that fired, false negatives with what auto coded instead', () => {
     expect(json.false_positives.map((m) => [m.turn, m.code, m.fired])).toEqual([[4, 'funding', [{ code: 'funding', terms: ['funding'] }]]]);
     expect(json.false_negatives.map((m) => [m.turn, m.code, m.fired])).toEqual([[4, 'burnout', [{ code: 'funding', terms: ['funding'] }]]]);
+  });
+
+  it('writes the same scores as CSV, with the averages as the last rows', () => {
+    const csv = runCli(['evaluate', 'T1.txt', '--gold', 'gold.csv', '--codebook', 'codebook.yaml', '--format', 'csv'], { cwd: dir });
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r['code_id'], r['unit'], r['precision'], r['recall'], r['f1']])).toEqual([
+      ['burnout', 'turn', '1', '0.5', '0.6667'],
+      ['funding', 'turn', '0', 'undefined', 'undefined'],
+      ['(micro average)', 'turn', '0.5', '0.5', '0.5'],
+      ['(macro average)', 'turn', '1', '0.5', '0.6667'],
+    ]);
   });
 
   it('reports on the example corpus against the hand-coded gold, in Markdown', () => {
