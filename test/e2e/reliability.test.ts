@@ -97,6 +97,16 @@ describe('agreement', () => {
     expect(flat.codes[0]!.percent_agreement.value).toBe(100);
   });
 
+  it('warns when, without a codebook, the coders share no code name', () => {
+    const dir = scratch({ 'a.csv': 'transcript,turn,code\nM01,2,same-people\n', 'b.csv': 'transcript,turn,code\nM01,2,Tendency to engage with the same people and organisations\n' });
+    const run = runCli(['agreement', 'a.csv', 'b.csv', '--transcripts', path.join(ROOT, 'fixtures/example/M01.txt')], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('a.csv, b.csv: warning: the coders share no code name, so they can only disagree');
+    const resolved = runCli(['agreement', 'a.csv', 'b.csv', '--transcripts', path.join(ROOT, 'fixtures/example/M01.txt'), '--codebook', CODEBOOK], { cwd: dir });
+    expect(resolved.stderr).not.toContain('share no code');
+    expect(resolved.stdout).toContain('## Disagreements (0)');
+  });
+
   it('measures on characters and whole documents too', () => {
     const chars = JSON.parse(runCli([...agreementArgs, '--unit', 'character', '--format', 'json']).stdout) as AgreementJson;
     expect(chars.unit).toBe('character');

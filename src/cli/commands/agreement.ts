@@ -59,6 +59,10 @@ export async function runAgreement(options: AgreementOptions, io: CliIo): Promis
 
   const byCoder = new Map<string, HumanCoding[]>(human.coders.map((c) => [c, []]));
   for (const coding of human.placed.codings) byCoder.get(coding.coder)!.push(coding);
+  const codesOf = [...byCoder.values()].map((codings) => new Set(codings.map((c) => c.code.id)));
+  if (codebook === undefined && !codesOf.some((codes, i) => [...codes].some((id) => codesOf.some((other, j) => j !== i && other.has(id))))) {
+    warn([warning({ file: options.files.join(', ') }, 'the coders share no code name, so they can only disagree', 'name codes alike in every file (ids, labels or paths), or give --codebook to resolve them')]);
+  }
   const agreement = measureAgreement(transcripts, human.codebook, human.coders, [...byCoder.values()], options.unit ?? 'turn');
   warn(agreement.uncoded.map((u) => warning({ file: human.filesOf.get(u.coder)![0]! }, `${u.coder} coded nothing in ${u.transcript}, which another coder coded; its units count as uncoded by ${u.coder}`, 'check that the coder was given it, or leave it out of --transcripts')));
 

@@ -80,7 +80,8 @@ export function readHumanCodings(files: readonly string[], columns: readonly str
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  const book = codebook ?? codebookFromCodeNames(rows.map((r) => r.code), `Codes of ${files.join(', ')}`);
+  // Named by file name only: the title appears in outputs, which hold no absolute paths.
+  const book = codebook ?? codebookFromCodeNames(rows.map((r) => r.code), `Codes of ${files.map((f) => f.split(/[\\/]/).at(-1)).join(', ')}`);
   const placed = placeCodings(rows, transcripts, book);
   if (!placed.ok) throw new InputError(placed.problems);
   return { codebook: book, placed: placed.value, coders: [...filesOf.keys()], filesOf };
