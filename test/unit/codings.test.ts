@@ -13,6 +13,17 @@ const found = (text: string, segment: string) => {
   return { text: text.slice(located.span.start, located.span.end), match: located.match };
 };
 
+/** The smallest edit distance of `pattern` to any substring of `text`, the slow obvious way. */
+function closestDistance(text: string, pattern: string): number {
+  let row = Array.from({ length: text.length + 1 }, () => 0);
+  for (let i = 1; i <= pattern.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= text.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (pattern[i - 1] === text[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return Math.min(...row);
+}
+
 describe('locating a segment', () => {
   const transcript = 'Respondent: We never\nknew who decided.  The “core team” decided — always — and the collab-\noration suffered.\nNo one asked us.';
 
@@ -60,6 +71,24 @@ describe('locating a segment', () => {
     const long = `${filler}We never knew who decided, and the core team decided always.${filler}`;
     const located = locateSegment(long, 'We nevr knew who decided, and the core team decided alway.');
     expect(located.found && [located.match, long.slice(located.span.start, located.span.end)]).toEqual(['fuzzy', 'We never knew who decided, and the core team decided alway']);
+  });
+
+  it('loses no match to its window filter: the same distance as a search of the whole text', () => {
+    // Seeded random texts over a few letters, and segments cut from them with random edits.
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const word = () => Array.from({ length: 2 + Math.floor(random() * 5) }, () => 'abcdr'[Math.floor(random() * 5)]).join('');
+    for (let round = 0; round < 150; round++) {
+      const text = Array.from({ length: 150 }, word).join(' ');
+      const start = Math.floor(random() * (text.length - 80));
+      const chars = [...text.slice(start, start + 30 + Math.floor(random() * 50))];
+      for (let e = Math.floor(random() * 10); e > 0; e--) chars[Math.floor(random() * chars.length)] = 'xyz'[Math.floor(random() * 3)]!;
+      const segment = `q${chars.join('').trim()}q`;
+      const best = 1 - closestDistance(text, segment) / segment.length;
+      const located = locateSegment(text, segment);
+      if (best >= 0.85) expect(located.found && located.similarity, segment).toBeCloseTo(best, 12);
+      else expect(located.found, segment).toBe(false);
+    }
   });
 
   it('searches only within the span given', () => {
