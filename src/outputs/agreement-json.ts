@@ -23,6 +23,7 @@ export function formatAgreementJson(agreement: Agreement, context: OutputContext
     unused_codes: agreement.unusedCodes.map((c) => c.id),
     overall: { definition: 'presence or absence of each code, pooled over unit × code', ...figuresJson(agreement.overall) },
     one_code_per_unit: 'notApplicable' in agreement.nominal ? { not_applicable: agreement.nominal.notApplicable } : figuresJson(agreement.nominal),
+    pairs: agreement.pairs.map((p) => ({ coders: p.coders, ...figuresJson(p.figures) })),
     uncoded_transcripts: agreement.uncoded,
     disagreements: agreement.disagreements.map((d) => ({
       transcript: d.unit.transcript,

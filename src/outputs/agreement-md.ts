@@ -34,7 +34,7 @@ export function formatAgreementMarkdown(agreement: Agreement, context: OutputCon
   out.push('');
   if (agreement.codes.length === 0) out.push('No coder applied any code.', '');
   if (agreement.unusedCodes.length > 0) {
-    out.push(`Left out, as no coder applied them (they would only add agreement on absence): ${agreement.unusedCodes.map((c) => md(c.label)).join(', ')}.`, '');
+    out.push(`Left out, as no coder applied them (they would only add agreement on absence): ${agreement.unusedCodes.length} codes, ${agreement.unusedCodes.map((c) => `\`${c.id}\``).join(', ')}.`, '');
   }
 
   out.push('## The code as one value per unit', '');
@@ -53,6 +53,18 @@ export function formatAgreementMarkdown(agreement: Agreement, context: OutputCon
     for (const [what, figure] of [['agreement', n.percent], [kappa, (twoCoders ? n.cohen : n.fleiss)!], ["Krippendorff's α", n.alpha]] as [string, Figure][]) {
       if (!figure.defined) notes.push(`One value per unit: ${what} undefined: ${figure.reason}.`);
     }
+  }
+  if (agreement.pairs.length > 0) {
+    out.push('## Coder pairs', '', 'Each pair as two coders, on the presence or absence of every code listed, pooled: who diverges from whom.', '');
+    out.push("| Coders | Agreement | Cohen's κ | Krippendorff's α |", '|---|---:|---:|---:|');
+    for (const p of agreement.pairs) {
+      const f = p.figures;
+      out.push(`| ${p.coders.map(md).join(' and ')} | ${f.percent.defined ? `${percentage(f.percent)}%` : 'undefined'} | ${coefficient(f.cohen!)} | ${coefficient(f.alpha)} |`);
+      for (const [what, figure] of [["Cohen's κ", f.cohen!], ["Krippendorff's α", f.alpha]] as [string, Figure][]) {
+        if (!figure.defined) notes.push(`${p.coders.join(' and ')}: ${what} undefined: ${figure.reason}.`);
+      }
+    }
+    out.push('');
   }
   if (notes.length > 0) out.push('## Undefined figures', '', ...notes.map((n) => `- ${md(n)}`), '');
   if (agreement.uncoded.length > 0) {

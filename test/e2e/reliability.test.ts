@@ -21,6 +21,7 @@ interface AgreementJson {
   codes: { id: string; units: number; coded_by: Record<string, number>; percent_agreement: FigureJson; cohen_kappa?: FigureJson; fleiss_kappa?: FigureJson; krippendorff_alpha: FigureJson }[];
   overall: { units: number; cohen_kappa: FigureJson };
   one_code_per_unit: { not_applicable?: string; krippendorff_alpha?: FigureJson; fleiss_kappa?: FigureJson };
+  pairs: { coders: string[]; cohen_kappa: FigureJson }[];
   disagreements: { transcript: string; turn: number; code: string; coded_by: string[]; not_coded_by: string[] }[];
 }
 
@@ -89,6 +90,13 @@ describe('agreement', () => {
     // Everyone coded turn 2 and nothing else: perfect agreement, with variation.
     expect(samePeople.fleiss_kappa!.value).toBe(1);
     expect(samePeople).not.toHaveProperty('cohen_kappa');
+    // Pairs: a and b coded alike; c differs from both on turns 4 and 6.
+    expect(j.pairs.map((p) => [p.coders.join(), p.cohen_kappa.value])).toEqual([
+      ['a,b', 1],
+      ['a,c', expect.any(Number)],
+      ['b,c', expect.any(Number)],
+    ]);
+    expect(j.pairs[1]!.cohen_kappa.value).toBeLessThan(1);
     // One code per unit: 4 units; turn 2 all "same-people", turn 4 two "burnout" and a missing value, turn 6 one.
     expect(j.one_code_per_unit.krippendorff_alpha!.value).not.toBeNull();
     const everywhere = scratch({ 'a.csv': 'transcript,turn,code\nM01,2,x\nM01,4,x\nM01,6,x\nM01,8,x\n', 'b.csv': 'transcript,turn,code\nM01,2,x\nM01,4,x\nM01,6,x\nM01,8,x\n' });

@@ -45,6 +45,8 @@ export interface Agreement {
   readonly overall: Figures;
   /** The code as one value per unit (uncoded units missing); only when no coder gave any unit two codes. */
   readonly nominal: Figures | { readonly notApplicable: string };
+  /** With three or more coders, each pair's figures (presence or absence, pooled), to see who diverges. */
+  readonly pairs: readonly { readonly coders: readonly [string, string]; readonly figures: Figures }[];
   readonly disagreements: readonly Disagreement[];
   /** Transcripts some coders coded and these coders did not code at all: worth a look before trusting figures. */
   readonly uncoded: readonly { readonly coder: string; readonly transcript: string }[];
@@ -95,6 +97,16 @@ export function measureAgreement(
     codedTranscripts.some((set) => set.has(t.id)) ? coders.filter((_, i) => !codedTranscripts[i]!.has(t.id)).map((coder) => ({ coder, transcript: t.id })) : [],
   );
 
+  const pairs: { coders: [string, string]; figures: Figures }[] = [];
+  if (coders.length >= 3) {
+    for (let i = 0; i < coders.length; i++) {
+      for (let j = i + 1; j < coders.length; j++) {
+        const data = codes.flatMap((code) => units.map((u) => ({ values: [u.codes[i]!.has(code.id), u.codes[j]!.has(code.id)], weight: u.weight })));
+        pairs.push({ coders: [coders[i]!, coders[j]!], figures: figuresOf(data, 2) });
+      }
+    }
+  }
+
   return {
     unit,
     coders,
@@ -103,6 +115,7 @@ export function measureAgreement(
     unusedCodes: codebook.codes.filter((c) => !used.has(c.id)),
     overall: figuresOf(codes.flatMap(presence), coders.length),
     nominal,
+    pairs,
     disagreements,
     uncoded,
   };
