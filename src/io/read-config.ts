@@ -16,10 +16,14 @@ export interface Config {
   readonly by?: readonly string[];
   readonly unit?: UnitKind;
   readonly interviewers?: readonly string[];
+  /** Human codings files, for a report from human coding. */
+  readonly codings?: readonly string[];
+  readonly columns?: readonly string[];
+  readonly auto?: boolean;
 }
 
-const LISTS = ['transcripts', 'by', 'interviewers'] as const;
-const SCALARS = ['codebook', 'out', 'unit'] as const;
+const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns'] as const;
+const SCALARS = ['codebook', 'out', 'unit', 'auto'] as const;
 const KEYS: readonly string[] = [...LISTS, ...SCALARS];
 
 /** The config, or an empty one when the file does not exist. */
@@ -45,7 +49,7 @@ export function parseConfig(text: string, file: string): Result<Config> {
   if (doc.contents === null) return ok({});
   if (!isMap(doc.contents)) return fail([error({ file, line: 1, column: 1 }, 'expected "key: value" settings', `allowed keys: ${KEYS.join(', ')}`)]);
 
-  const config: Record<string, string | string[]> = {};
+  const config: Record<string, string | string[] | boolean> = {};
   const problems: Problem[] = [];
   for (const pair of doc.contents.items) {
     const keyNode = pair.key as Node | null;
@@ -59,6 +63,9 @@ export function parseConfig(text: string, file: string): Result<Config> {
       else config[key] = items.map((item) => String((item as { value: unknown }).value));
     } else if (!isScalar(value) || value.value === null) {
       problems.push(error(at(value ?? keyNode), `"${key}" must be a single value`));
+    } else if (key === 'auto') {
+      if (typeof value.value === 'boolean') config[key] = value.value;
+      else problems.push(error(at(value), '"auto" must be true or false'));
     } else if (key === 'unit' && !isUnitKind(value.value)) {
       problems.push(error(at(value), `unknown unit "${String(value.value)}"`, `use one of: ${UNIT_KINDS.join(', ')}`));
     } else {

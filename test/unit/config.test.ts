@@ -23,4 +23,11 @@ describe('collab-code.yaml', () => {
       [2, '"out" must be a single value'],
     ]);
   });
+
+  it('reads human codings settings, auto as a boolean', () => {
+    const result = parseConfig('codings: [alice.csv]\ncolumns: transcript=document\nauto: true\n', 'c.yaml');
+    expect(result.ok && result.value).toEqual({ codings: ['alice.csv'], columns: ['transcript=document'], auto: true });
+    const wrong = parseConfig('auto: yes please\n', 'c.yaml');
+    expect(wrong.ok ? [] : wrong.problems.map((p) => [p.line, p.message])).toEqual([[1, '"auto" must be true or false']]);
+  });
 });

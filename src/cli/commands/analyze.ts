@@ -49,9 +49,9 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
   const progress = await startProgress(io, 'Reading the codebook');
   const warn = (problems: readonly Problem[]) => problems.forEach((p) => progress.print(formatProblem(p, paint)));
   try {
-    const codingsFiles = options.codings ?? [];
+    const codingsFiles = options.codings ?? settings.codings ?? [];
     const human = codingsFiles.length > 0;
-    const auto = !human || options.auto === true;
+    const auto = !human || (options.auto ?? settings.auto) === true;
     const codebookFile = options.codebook ?? settings.codebook;
     // Human codings need no codebook: without one, their codes are the codebook.
     let codebook: Codebook | undefined;
@@ -69,7 +69,7 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
     let humanCodings: HumanCodings | undefined;
     if (human) {
       progress.update('Placing the human codings');
-      humanCodings = readHumanCodings(codingsFiles, options.columns ?? [], transcripts, codebook, io);
+      humanCodings = readHumanCodings(codingsFiles, options.columns ?? settings.columns ?? [], transcripts, codebook, io);
       codebook = humanCodings.codebook;
       // The list of unplaced segments is one of the outputs, written with them (so --check compares it too).
       const listed = options.print === undefined && options.check !== true ? { file: `${out}/${UNPLACED_FILE}`, write: false } : undefined;
