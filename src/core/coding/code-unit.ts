@@ -57,8 +57,10 @@ function matchAt(term: WordsTerm, words: WordBuffer<IndexedWord>, i: number, hit
 }
 
 /** The codes a unit gets: those with at least one term hit and no exclusion hit, strongest first. */
-export function codeUnit(text: string, start: number, end: number, index: LanguageIndex): UnitCode[] {
-  const hits = findHits(text, start, end, index);
+export const codeUnit = (text: string, start: number, end: number, index: LanguageIndex): UnitCode[] => codesOf(findHits(text, start, end, index));
+
+/** The codes that a unit's term occurrences give it (the occurrences are sorted in place). */
+export function codesOf(hits: Hit[]): UnitCode[] {
   if (hits.length === 0) return [];
   // Group by code with one sort rather than a map per unit: this runs for every unit of a corpus.
   hits.sort((a, b) => a.term.code - b.term.code || a.start - b.start || a.end - b.end);

@@ -2,9 +2,7 @@
 import type { Code, Codebook } from '../codebook/codebook.js';
 import type { Language } from '../text/language.js';
 import type { Transcript } from '../transcripts/transcript.js';
-import { codeTranscript } from './code-transcript.js';
-import { findHits } from './code-unit.js';
-import type { AutoCoding } from './coding.js';
+import { codesOf, findHits } from './code-unit.js';
 import { compileCodebook, matchKey, type CompiledTerm } from './compile-codebook.js';
 import { unitsOf, type UnitKind } from './units.js';
 
@@ -36,20 +34,20 @@ export function lintCodebook(codebook: Codebook, transcripts: readonly Transcrip
   const compiled = compileCodebook(codebook);
   const languages = [...new Set(transcripts.map((t) => t.language))].sort();
   const hit = new Set<CompiledTerm>();
-  const codings: AutoCoding[] = [];
+  // Per code, the units it codes (transcript and position) and the terms that fired in each.
+  const codingsOf = new Map<Code, { unit: string; terms: readonly string[] }[]>();
   let units = 0;
   for (const transcript of transcripts) {
     const index = compiled.index(transcript.language);
     for (const u of unitsOf(transcript, unit)) {
       units++;
-      for (const h of findHits(transcript.text, u.start, u.end, index)) hit.add(h.term);
+      const hits = findHits(transcript.text, u.start, u.end, index);
+      for (const h of hits) hit.add(h.term);
+      for (const c of codesOf(hits)) pushTo(codingsOf, codebook.codes[c.code]!, { unit: `${transcript.id}\u0000${u.start}`, terms: c.matchedTerms });
     }
-    codings.push(...codeTranscript(transcript, compiled, unit));
   }
 
   const findings: LintFinding[] = [];
-  const codingsOf = new Map<Code, AutoCoding[]>();
-  for (const c of codings) pushTo(codingsOf, c.code, c);
   for (const code of codebook.codes) if (!codingsOf.has(code)) findings.push({ kind: 'never-raised', code });
 
   for (const language of languages) {
@@ -66,7 +64,7 @@ export function lintCodebook(codebook: Codebook, transcripts: readonly Transcrip
     const own = codingsOf.get(code) ?? [];
     if (own.length < DOMINANT_MIN_CODINGS) continue;
     const counts = new Map<string, number>();
-    for (const c of own) for (const term of c.matchedTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const c of own) for (const term of c.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
     const termCount = Math.max(...languages.map((l) => (code.terms[l] ?? []).length));
     for (const [term, n] of counts) {
       if (termCount > 1 && n / own.length >= DOMINANT_SHARE) findings.push({ kind: 'dominant-term', code, term, codings: n, of: own.length });
@@ -86,14 +84,7 @@ export function lintCodebook(codebook: Codebook, transcripts: readonly Transcrip
     }
   }
 
-  // Units are identified by transcript and span; codings of one unit share them.
-  const unitsOfCode = new Map<Code, Set<string>>();
-  for (const c of codings) {
-    const key = `${c.transcript}\u0000${c.unitSpan.start}`;
-    const set = unitsOfCode.get(c.code);
-    if (set === undefined) unitsOfCode.set(c.code, new Set([key]));
-    else set.add(key);
-  }
+  const unitsOfCode = new Map([...codingsOf].map(([code, codings]) => [code, new Set(codings.map((c) => c.unit))]));
   const raised = codebook.codes.filter((c) => (unitsOfCode.get(c)?.size ?? 0) >= CO_OCCURRING_MIN_UNITS);
   for (let i = 0; i < raised.length; i++) {
     for (let j = i + 1; j < raised.length; j++) {
