@@ -63,13 +63,14 @@ export function measureAgreement(
   const units = codedUnits(transcripts, unit, codingsByCoder);
   const used = new Set(codingsByCoder.flatMap((codings) => codings.map((c) => c.code.id)));
   const codes = codebook.codes.filter((c) => used.has(c.id));
-  const presence = (code: Code): RatedUnit<boolean>[] => units.map((u) => ({ values: u.codes.map((given) => given.has(code.id)), weight: u.weight }));
+  // Per code, each unit's presence or absence of it for each coder: the reliability data of every per-code figure.
+  const presence = new Map(codes.map((code): [Code, RatedUnit<boolean>[]] => [code, units.map((u) => ({ values: u.codes.map((given) => given.has(code.id)), weight: u.weight }))]));
 
   const perCode = codes.map(
     (code): CodeAgreement => ({
       code,
       codedBy: coders.map((_, i) => units.reduce((n, u) => n + (u.codes[i]!.has(code.id) ? u.weight : 0), 0)),
-      figures: figuresOf(presence(code), coders.length),
+      figures: figuresOf(presence.get(code)!, coders.length),
     }),
   );
   const singleCoded = units.every((u) => u.codes.every((given) => given.size <= 1));
@@ -113,7 +114,7 @@ export function measureAgreement(
     units: units.reduce((n, u) => n + u.weight, 0),
     codes: perCode,
     unusedCodes: codebook.codes.filter((c) => !used.has(c.id)),
-    overall: figuresOf(codes.flatMap(presence), coders.length),
+    overall: figuresOf([...presence.values()].flat(), coders.length),
     nominal,
     pairs,
     disagreements,
