@@ -3,7 +3,7 @@
 import type { Code, Codebook } from '../codebook/codebook.js';
 import type { Coding } from '../coding/coding.js';
 import type { Transcript } from '../transcripts/transcript.js';
-import { codedUnits, type CodedUnit, type ComparisonUnit } from './coded-units.js';
+import { codedUnits, presenceOf, totalWeight, unitTexts, type CodedUnit, type ComparisonUnit } from './coded-units.js';
 import { cohensKappa, fleissKappa, krippendorffAlpha, percentAgreement, type Figure, type RatedUnit } from './measures.js';
 
 /** The figures for one set of reliability data. Cohen's κ is for two coders, Fleiss' κ for three or more. */
@@ -63,8 +63,9 @@ export function measureAgreement(
   const units = codedUnits(transcripts, unit, codingsByCoder);
   const used = new Set(codingsByCoder.flatMap((codings) => codings.map((c) => c.code.id)));
   const codes = codebook.codes.filter((c) => used.has(c.id));
+  const everyone = coders.map((_, i) => i);
   // Per code, each unit's presence or absence of it for each coder: the reliability data of every per-code figure.
-  const presence = new Map(codes.map((code): [Code, RatedUnit<boolean>[]] => [code, units.map((u) => ({ values: u.codes.map((given) => given.has(code.id)), weight: u.weight }))]));
+  const presence = new Map(codes.map((code) => [code, presenceOf(units, code.id, everyone)]));
 
   const perCode = codes.map(
     (code): CodeAgreement => ({
@@ -81,14 +82,14 @@ export function measureAgreement(
       )
     : { notApplicable: 'some coder gave a unit more than one code' };
 
-  const textById = new Map(transcripts.map((t) => [t.id, t.text]));
+  const textOf = unitTexts(transcripts);
   const disagreements: Disagreement[] = [];
   for (const u of units) {
     for (const code of codes) {
       const codedBy = coders.filter((_, i) => u.codes[i]!.has(code.id));
       if (codedBy.length === 0 || codedBy.length === coders.length) continue;
       const segments = u.codes.flatMap((given) => given.get(code.id) ?? []);
-      const text = unit === 'document' ? [...new Set(segments.map((s) => s.text))].join(' … ') : textById.get(u.transcript)!.slice(u.span.start, u.span.end);
+      const text = unit === 'document' ? [...new Set(segments.map((s) => s.text))].join(' … ') : textOf(u);
       disagreements.push({ unit: u, code, codedBy, notCodedBy: coders.filter((c) => !codedBy.includes(c)), text });
     }
   }
@@ -102,8 +103,7 @@ export function measureAgreement(
   if (coders.length >= 3) {
     for (let i = 0; i < coders.length; i++) {
       for (let j = i + 1; j < coders.length; j++) {
-        const data = codes.flatMap((code) => units.map((u) => ({ values: [u.codes[i]!.has(code.id), u.codes[j]!.has(code.id)], weight: u.weight })));
-        pairs.push({ coders: [coders[i]!, coders[j]!], figures: figuresOf(data, 2) });
+        pairs.push({ coders: [coders[i]!, coders[j]!], figures: figuresOf(codes.flatMap((code) => presenceOf(units, code.id, [i, j])), 2) });
       }
     }
   }
@@ -111,7 +111,7 @@ export function measureAgreement(
   return {
     unit,
     coders,
-    units: units.reduce((n, u) => n + u.weight, 0),
+    units: totalWeight(units),
     codes: perCode,
     unusedCodes: codebook.codes.filter((c) => !used.has(c.id)),
     overall: figuresOf([...presence.values()].flat(), coders.length),
@@ -124,7 +124,7 @@ export function measureAgreement(
 
 export function figuresOf<V>(data: readonly RatedUnit<V>[], coders: number): Figures {
   return {
-    units: data.reduce((n, u) => n + u.weight, 0),
+    units: totalWeight(data),
     percent: percentAgreement(data),
     ...(coders === 2 ? { cohen: cohensKappa(data) } : {}),
     ...(coders >= 3 ? { fleiss: fleissKappa(data) } : {}),

@@ -7,6 +7,7 @@ import type { Span } from '../text/sentences.js';
 import { isEmptyTranscript, respondentTurns, type Transcript } from '../transcripts/transcript.js';
 
 import type { ComparisonUnit } from './comparison-units.js';
+import type { RatedUnit } from './measures.js';
 
 export type { ComparisonUnit } from './comparison-units.js';
 
@@ -63,6 +64,19 @@ export function codedUnits(transcripts: readonly Transcript[], kind: ComparisonU
     });
   }
   return units;
+}
+
+/** Reliability data on one code: per unit, whether each of the coders at `coders` (indexes) gave it the code. */
+export const presenceOf = (units: readonly CodedUnit[], codeId: string, coders: readonly number[]): RatedUnit<boolean>[] =>
+  units.map((u) => ({ values: coders.map((i) => u.codes[i]!.has(codeId)), weight: u.weight }));
+
+/** How many units these stand for (characters, for runs of characters). */
+export const totalWeight = (units: readonly { readonly weight: number }[]): number => units.reduce((n, u) => n + u.weight, 0);
+
+/** A unit's text, looked up in its transcript. */
+export function unitTexts(transcripts: readonly Transcript[]): (unit: CodedUnit) => string {
+  const textById = new Map(transcripts.map((t) => [t.id, t.text]));
+  return (unit) => textById.get(unit.transcript)!.slice(unit.span.start, unit.span.end);
 }
 
 interface UnitSpan {

@@ -3,7 +3,7 @@ import type { Code, Codebook } from '../codebook/codebook.js';
 import type { AutoCoding, HumanCoding } from '../coding/coding.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import { figuresOf, type Figures } from './agreement.js';
-import { codedUnits, type CodedUnit, type ComparisonUnit } from './coded-units.js';
+import { codedUnits, presenceOf, totalWeight, unitTexts, type CodedUnit, type ComparisonUnit } from './coded-units.js';
 import type { Figure } from './measures.js';
 
 export interface Counts {
@@ -77,8 +77,7 @@ export function evaluateCoding(
   const units = codedUnits(transcripts, unit, [auto, gold]);
   const applied = new Set([...auto, ...gold].map((c) => c.code.id));
   const codes = codebook.codes.filter((c) => applied.has(c.id));
-  const textById = new Map(transcripts.map((t) => [t.id, t.text]));
-  const textOf = (u: CodedUnit): string => textById.get(u.transcript)!.slice(u.span.start, u.span.end);
+  const textOf = unitTexts(transcripts);
   const termsOf = (u: CodedUnit, id: string): string[] => [...new Set((u.codes[0]!.get(id) ?? []).flatMap((c) => (c.source === 'auto' ? c.matchedTerms : [])))];
   const codeById = new Map(codebook.codes.map((c) => [c.id, c]));
 
@@ -132,7 +131,7 @@ export function evaluateCoding(
   const order = (misses: Miss[]) => misses.sort((a, b) => position.get(a.unit)! - position.get(b.unit)! || rank.get(a.code)! - rank.get(b.code)!);
   return {
     unit,
-    units: units.reduce((n, u) => n + u.weight, 0),
+    units: totalWeight(units),
     codes: perCode,
     micro: { ...microCounts, ...scores(microCounts) },
     macro: { precision: mean((c) => c.precision), recall: mean((c) => c.recall), f1: mean((c) => c.f1), codes: inGold.length },
@@ -142,10 +141,7 @@ export function evaluateCoding(
       code: ratio(rightCode, goldUnits, 'the gold coded no unit'),
       categoryAndType: ratio(rightKind, goldUnits, 'the gold coded no unit'),
     },
-    agreement: figuresOf(
-      codes.flatMap((code) => units.map((u) => ({ values: u.codes.map((given) => given.has(code.id)), weight: u.weight }))),
-      2,
-    ),
+    agreement: figuresOf(codes.flatMap((code) => presenceOf(units, code.id, [0, 1])), 2),
     falsePositives: order(falsePositives),
     falseNegatives: order(falseNegatives),
   };
