@@ -20,15 +20,17 @@ export function formatAgreementMarkdown(agreement: Agreement, context: OutputCon
   );
   const kappa = twoCoders ? "Cohen's κ" : "Fleiss' κ";
   out.push(`| Code | Units coded (${coders.map(md).join(' / ')}) | Agreement | ${kappa} | Krippendorff's α |`, '|---|---:|---:|---:|---:|');
+  // Undefined figures print as "undefined" in the tables; why is listed under the tables.
   const notes: string[] = [];
-  const row = (name: string, codedBy: string, figures: Figures): string => {
-    const k = (twoCoders ? figures.cohen : figures.fleiss)!;
-    for (const [what, figure] of [['agreement', figures.percent], [kappa, k], ["Krippendorff's α", figures.alpha]] as [string, Figure][]) {
+  /** The agreement, κ and α cells of a table row; κ is Cohen's for two coders (and pairs), else Fleiss'. */
+  const figureCells = (name: string, figures: Figures, kappaName = kappa): string => {
+    const k = (figures.cohen ?? figures.fleiss)!;
+    for (const [what, figure] of [['agreement', figures.percent], [kappaName, k], ["Krippendorff's α", figures.alpha]] as [string, Figure][]) {
       if (!figure.defined) notes.push(`${name}: ${what} undefined: ${figure.reason}.`);
     }
-    const pct = figures.percent.defined ? `${percentage(figures.percent)}%` : 'undefined';
-    return `| ${md(name)} | ${codedBy} | ${pct} | ${coefficient(k)} | ${coefficient(figures.alpha)} |`;
+    return `${percentage(figures.percent)} | ${coefficient(k)} | ${coefficient(figures.alpha)}`;
   };
+  const row = (name: string, codedBy: string, figures: Figures): string => `| ${md(name)} | ${codedBy} | ${figureCells(name, figures)} |`;
   for (const c of agreement.codes) out.push(row(c.code.label, c.codedBy.join(' / '), c.figures));
   out.push(row(`All codes (pooled, ${agreement.overall.units} unit × code decisions)`, '', agreement.overall));
   out.push('');
@@ -47,23 +49,14 @@ export function formatAgreementMarkdown(agreement: Agreement, context: OutputCon
       '',
       '| Units with values | Agreement | ' + kappa + " | Krippendorff's α |",
       '|---:|---:|---:|---:|',
-      `| ${n.units} | ${n.percent.defined ? `${percentage(n.percent)}%` : 'undefined'} | ${coefficient((twoCoders ? n.cohen : n.fleiss)!)} | ${coefficient(n.alpha)} |`,
+      `| ${n.units} | ${figureCells('One value per unit', n)} |`,
       '',
     );
-    for (const [what, figure] of [['agreement', n.percent], [kappa, (twoCoders ? n.cohen : n.fleiss)!], ["Krippendorff's α", n.alpha]] as [string, Figure][]) {
-      if (!figure.defined) notes.push(`One value per unit: ${what} undefined: ${figure.reason}.`);
-    }
   }
   if (agreement.pairs.length > 0) {
     out.push('## Coder pairs', '', 'Each pair as two coders, on the presence or absence of every code listed, pooled: who diverges from whom.', '');
     out.push("| Coders | Agreement | Cohen's κ | Krippendorff's α |", '|---|---:|---:|---:|');
-    for (const p of agreement.pairs) {
-      const f = p.figures;
-      out.push(`| ${p.coders.map(md).join(' and ')} | ${f.percent.defined ? `${percentage(f.percent)}%` : 'undefined'} | ${coefficient(f.cohen!)} | ${coefficient(f.alpha)} |`);
-      for (const [what, figure] of [["Cohen's κ", f.cohen!], ["Krippendorff's α", f.alpha]] as [string, Figure][]) {
-        if (!figure.defined) notes.push(`${p.coders.join(' and ')}: ${what} undefined: ${figure.reason}.`);
-      }
-    }
+    for (const p of agreement.pairs) out.push(`| ${p.coders.map(md).join(' and ')} | ${figureCells(p.coders.join(' and '), p.figures, "Cohen's κ")} |`);
     out.push('');
   }
   if (notes.length > 0) out.push('## Undefined figures', '', ...notes.map((n) => `- ${md(n)}`), '');

@@ -25,8 +25,8 @@ export function formatEvaluationMarkdown(evaluation: Evaluation, context: Output
 
   out.push('## Top-1 accuracy', '');
   out.push(
-    `Of the ${top1.units} units the gold coded, the automatic coding's highest-scoring code is one the gold gave the unit in ${top1.code.defined ? `${percentage(top1.code)}%` : 'undefined'}; ` +
-      `its category and type (say, a People barrier) match one of the gold's in ${top1.categoryAndType.defined ? `${percentage(top1.categoryAndType)}%` : 'undefined'}. ` +
+    `Of the ${top1.units} units the gold coded, the automatic coding's highest-scoring code is one the gold gave the unit in ${percentage(top1.code)}; ` +
+      `its category and type (say, a People barrier) match one of the gold's in ${percentage(top1.categoryAndType)}. ` +
       `${top1.uncoded} of those units got no automatic code and count as wrong.`,
     '',
   );
@@ -34,7 +34,7 @@ export function formatEvaluationMarkdown(evaluation: Evaluation, context: Output
   out.push('## Agreement between the automatic coding and the gold', '');
   out.push(
     `Treating the two as coders, on the presence or absence of each code applied in each unit (${k.units} unit × code decisions): ` +
-      `percent agreement ${k.percent.defined ? `${percentage(k.percent)}%` : 'undefined'}, Cohen's κ ${coefficient(k.cohen!)}, Krippendorff's α ${coefficient(k.alpha)}.`,
+      `percent agreement ${percentage(k.percent)}, Cohen's κ ${coefficient(k.cohen!)}, Krippendorff's α ${coefficient(k.alpha)}.`,
     '',
   );
 

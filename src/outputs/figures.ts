@@ -5,7 +5,7 @@ import type { Figure } from '../core/reliability/measures.js';
 
 /** κ and α to 3 decimals, as the literature reports them; percentages to 1. */
 export const coefficient = (figure: Figure): string => (figure.defined ? figure.value.toFixed(3) : 'undefined');
-export const percentage = (figure: Figure): string => (figure.defined ? (figure.value * 100).toFixed(1) : 'undefined');
+export const percentage = (figure: Figure): string => (figure.defined ? `${(figure.value * 100).toFixed(1)}%` : 'undefined');
 /** For JSON and CSV: 4 decimals, enough to recompute a rounding, and the same on every machine. */
 export const rounded = (value: number): number => Math.round(value * 10_000) / 10_000;
 export const figureJson = (figure: Figure) => (figure.defined ? { value: rounded(figure.value) } : { value: null, undefined: figure.reason });
