@@ -1,10 +1,8 @@
 // `collab-code agreement A.csv B.csv [C.csv…] --transcripts PATHS…`: how far human coders agree, per code and overall.
-import type { Codebook } from '../../core/codebook/codebook.js';
 import type { HumanCoding } from '../../core/coding/coding.js';
 import { warning, type Problem } from '../../core/problem.js';
 import { measureAgreement } from '../../core/reliability/agreement.js';
 import type { ComparisonUnit } from '../../core/reliability/coded-units.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readConfig } from '../../io/read-config.js';
 import { writeOutputFile } from '../../io/write-outputs.js';
 import { formatAgreementCsv } from '../../outputs/agreement-csv.js';
@@ -15,7 +13,7 @@ import { ExitCode, InputError, usageError } from '../errors.js';
 import { isInteractive, type CliIo } from '../io.js';
 import { formatProblem, paintFor } from '../ui/messages.js';
 import { UNPLACED_FILE, type ReportFormat } from '../options.js';
-import { readHumanCodings, readTranscripts, reportPlacement } from './corpus.js';
+import { loadCodebook, readHumanCodings, readTranscripts, reportPlacement } from './corpus.js';
 
 
 export interface AgreementOptions {
@@ -39,12 +37,7 @@ export async function runAgreement(options: AgreementOptions, io: CliIo): Promis
   const paint = await paintFor(isInteractive(io));
   const warn = (problems: readonly Problem[]) => problems.forEach((p) => io.stderr(formatProblem(p, paint)));
 
-  let codebook: Codebook | undefined;
-  if (options.codebook !== undefined) {
-    const read = await readCodebook(options.codebook, io.cwd);
-    if (!read.result.ok) throw new InputError(read.result.problems);
-    codebook = read.result.value;
-  }
+  const codebook = options.codebook === undefined ? undefined : await loadCodebook(options.codebook, io, warn);
   const interviewers = [...(config.value.interviewers ?? []), ...(options.interviewer ?? [])];
   const transcripts = await readTranscripts({ paths, defaultLanguage: codebook?.language ?? 'en', interviewers }, io, warn);
   const human = readHumanCodings(options.files, options.columns ?? [], transcripts, codebook, io);

@@ -4,7 +4,6 @@ import { selfVetoingExclusions } from '../../core/coding/diagnostics.js';
 import type { Codebook } from '../../core/codebook/codebook.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
 import type { Problem } from '../../core/problem.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readConfig } from '../../io/read-config.js';
 import { compareOutputs, writeOutputs, type OutputFile } from '../../io/write-outputs.js';
 import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../../outputs/index.js';
@@ -14,7 +13,7 @@ import { formatProblem, paintFor } from '../ui/messages.js';
 import { isInteractive } from '../io.js';
 import { startProgress } from '../ui/progress.js';
 import { UNPLACED_FILE } from '../options.js';
-import { formatUnplacedCsv, readHumanCodings, readTranscripts, reportPlacement, type HumanCodings } from './corpus.js';
+import { formatUnplacedCsv, loadCodebook, readHumanCodings, readTranscripts, reportPlacement, transcriptPaths, type HumanCodings } from './corpus.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
 
@@ -39,8 +38,7 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
   if (!config.ok) throw new InputError(config.problems);
   const settings = config.value;
   if (options.print !== undefined && options.check === true) throw usageError('--print and --check cannot be used together');
-  const paths = options.paths.length > 0 ? options.paths : (settings.transcripts ?? []);
-  if (paths.length === 0) throw usageError('no transcripts given', 'name files, folders or globs, or list them under "transcripts" in collab-code.yaml');
+  const paths = transcriptPaths(options.paths, settings.transcripts);
   const unit = options.unit ?? settings.unit ?? 'turn';
   const out = options.out ?? settings.out ?? DEFAULT_OUT;
   const by = splitList(options.by) ?? splitList(settings.by);
@@ -56,10 +54,8 @@ export async function runAnalyze(options: AnalyzeOptions, io: CliIo): Promise<Ex
     // Human codings need no codebook: without one, their codes are the codebook.
     let codebook: Codebook | undefined;
     if (auto || codebookFile !== undefined) {
-      const codebookRead = await readCodebook(codebookFile, io.cwd);
-      if (!codebookRead.result.ok) throw new InputError(codebookRead.result.problems);
-      codebook = codebookRead.result.value;
-      warn([...codebookRead.result.warnings, ...(auto ? selfVetoingExclusions(codebook, codebookFile ?? 'the bundled codebook') : [])]);
+      codebook = await loadCodebook(codebookFile, io, warn);
+      if (auto) warn(selfVetoingExclusions(codebook, codebookFile ?? 'the bundled codebook'));
     }
 
     progress.update('Reading transcripts');

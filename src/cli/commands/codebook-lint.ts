@@ -3,13 +3,12 @@
 import { lintCodebook } from '../../core/coding/lint.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
 import type { Problem } from '../../core/problem.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { formatLintJson } from '../../outputs/lint-json.js';
 import { formatLintMarkdown } from '../../outputs/lint-md.js';
-import { ExitCode, InputError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { isInteractive, type CliIo } from '../io.js';
 import { formatProblem, paintFor } from '../ui/messages.js';
-import { readTranscripts } from './corpus.js';
+import { loadCodebook, readTranscripts } from './corpus.js';
 
 export interface CodebookLintOptions {
   readonly codebook: string;
@@ -23,9 +22,7 @@ export interface CodebookLintOptions {
 export async function runCodebookLint(options: CodebookLintOptions, io: CliIo): Promise<ExitCode> {
   const paint = await paintFor(isInteractive(io));
   const warn = (problems: readonly Problem[]) => problems.forEach((p) => io.stderr(formatProblem(p, paint)));
-  const read = await readCodebook(options.codebook, io.cwd);
-  if (!read.result.ok) throw new InputError(read.result.problems);
-  const codebook = read.result.value;
+  const codebook = await loadCodebook(options.codebook, io, warn);
   const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewer ?? [] }, io, warn);
   const lint = lintCodebook(codebook, transcripts, options.unit ?? 'turn');
   io.stdout(options.format === 'json' ? formatLintJson(lint) : formatLintMarkdown(lint, codebook.title));

@@ -8,12 +8,28 @@ import type { Language } from '../../core/text/language.js';
 import { parseTranscript } from '../../core/transcripts/parse-transcript.js';
 import { DEFAULT_INTERVIEWER_LABELS, interviewerMatcher } from '../../core/transcripts/speakers.js';
 import type { Transcript } from '../../core/transcripts/transcript.js';
+import { readCodebook } from '../../io/read-codebook.js';
 import { readCodings } from '../../io/read-codings.js';
 import { findTranscripts, readTranscriptFile, type TranscriptFile } from '../../io/read-transcripts.js';
 import { writeOutputFile } from '../../io/write-outputs.js';
 import { formatCsv } from '../../outputs/csv.js';
-import { InputError } from '../errors.js';
+import { InputError, usageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+
+/** The transcripts named on the command line, else those in collab-code.yaml; none is a usage error. */
+export function transcriptPaths(given: readonly string[], fromConfig: readonly string[] | undefined): readonly string[] {
+  const paths = given.length > 0 ? given : (fromConfig ?? []);
+  if (paths.length === 0) throw usageError('no transcripts given', 'name files, folders or globs, or list them under "transcripts" in collab-code.yaml');
+  return paths;
+}
+
+/** A codebook (the bundled one when `file` is undefined): its errors stop the command, its warnings are shown. */
+export async function loadCodebook(file: string | undefined, io: CliIo, warn: (problems: readonly Problem[]) => void): Promise<Codebook> {
+  const read = await readCodebook(file, io.cwd);
+  if (!read.result.ok) throw new InputError(read.result.problems);
+  warn(read.result.warnings);
+  return read.result.value;
+}
 
 export interface TranscriptOptions {
   readonly paths: readonly string[];

@@ -5,16 +5,15 @@ import type { UnitKind } from '../../core/coding/unit-kinds.js';
 import type { Problem } from '../../core/problem.js';
 import type { ComparisonUnit } from '../../core/reliability/coded-units.js';
 import { evaluateCoding } from '../../core/reliability/evaluation.js';
-import { readCodebook } from '../../io/read-codebook.js';
 import { readConfig } from '../../io/read-config.js';
 import { formatEvaluationCsv } from '../../outputs/evaluation-csv.js';
 import { formatEvaluationJson } from '../../outputs/evaluation-json.js';
 import { formatEvaluationMarkdown } from '../../outputs/evaluation-md.js';
-import { ExitCode, InputError, usageError } from '../errors.js';
+import { ExitCode, InputError } from '../errors.js';
 import { isInteractive, type CliIo } from '../io.js';
 import { UNPLACED_FILE, type EVALUATION_UNITS, type ReportFormat } from '../options.js';
 import { formatProblem, paintFor } from '../ui/messages.js';
-import { readHumanCodings, readTranscripts, reportPlacement } from './corpus.js';
+import { loadCodebook, readHumanCodings, readTranscripts, reportPlacement, transcriptPaths } from './corpus.js';
 
 export interface EvaluateOptions {
   readonly paths: readonly string[];
@@ -31,15 +30,11 @@ export interface EvaluateOptions {
 export async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<ExitCode> {
   const config = await readConfig(io.cwd);
   if (!config.ok) throw new InputError(config.problems);
-  const paths = options.paths.length > 0 ? options.paths : (config.value.transcripts ?? []);
-  if (paths.length === 0) throw usageError('no transcripts given', 'name files, folders or globs, or list them under "transcripts" in collab-code.yaml');
+  const paths = transcriptPaths(options.paths, config.value.transcripts);
   const paint = await paintFor(isInteractive(io));
   const warn = (problems: readonly Problem[]) => problems.forEach((p) => io.stderr(formatProblem(p, paint)));
 
-  const codebookFile = options.codebook ?? config.value.codebook;
-  const read = await readCodebook(codebookFile, io.cwd);
-  if (!read.result.ok) throw new InputError(read.result.problems);
-  const codebook = read.result.value;
+  const codebook = await loadCodebook(options.codebook ?? config.value.codebook, io, warn);
   const interviewers = [...(config.value.interviewers ?? []), ...(options.interviewer ?? [])];
   const transcripts = await readTranscripts({ paths, defaultLanguage: codebook.language, interviewers }, io, warn);
   const gold = readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, io);

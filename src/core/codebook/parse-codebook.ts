@@ -2,7 +2,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { error, fail, ok, warning, type Location, type Problem, type Result } from '../problem.js';
 import { isLanguage, LANGUAGES, type Language } from '../text/language.js';
-import type { Category, Code, Codebook, CodeType, TermsByLanguage } from './codebook.js';
+import type { Category, Code, Codebook, CodeType } from './codebook.js';
 import { parseTerm } from './parse-term.js';
 import { didYouMean } from '../suggest.js';
 import { yamlSyntaxProblems } from '../yaml-errors.js';

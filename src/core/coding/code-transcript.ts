@@ -1,5 +1,5 @@
 // Codes a transcript unit by unit with the codebook's terms.
-import { codePointConverter, type CodePointOffset } from '../text/offsets.js';
+import { codePointConverter } from '../text/offsets.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import type { CompiledCodebook } from './compile-codebook.js';
 import { codeUnit } from './code-unit.js';
