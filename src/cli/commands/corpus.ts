@@ -1,6 +1,7 @@
 // What several commands read the same way: the transcripts, and human codings placed in them.
 import type { Codebook } from '../../core/codebook/codebook.js';
 import { parseColumnMapping, type CodingRow } from '../../core/codings/codings-table.js';
+import { pushTo } from '../../core/collections.js';
 import { placeCodings, type PlacedCodings } from '../../core/codings/place-codings.js';
 import { codebookFromCodeNames } from '../../core/codings/resolve-codes.js';
 import { compareNatural, error, warning, type Problem, type Result } from '../../core/problem.js';
@@ -90,10 +91,7 @@ export function readHumanCodings(files: readonly string[], columns: readonly str
       continue;
     }
     rows.push(...read.value);
-    for (const row of read.value) {
-      const list = filesOf.get(row.coder) ?? [];
-      if (!list.includes(file)) filesOf.set(row.coder, [...list, file]);
-    }
+    for (const coder of new Set(read.value.map((row) => row.coder))) pushTo(filesOf, coder, file);
   }
   if (problems.length > 0) throw new InputError(problems);
   // Named by file name only: the title appears in outputs, which hold no absolute paths.

@@ -4,6 +4,7 @@ import { codeTranscript } from '../coding/code-transcript.js';
 import type { Coding, CodingSource, HumanCoding } from '../coding/coding.js';
 import { compileCodebook } from '../coding/compile-codebook.js';
 import type { UnitKind } from '../coding/units.js';
+import { groupBy } from '../collections.js';
 import { compareNatural, error, fail, ok, type Result } from '../problem.js';
 import type { Language } from '../text/language.js';
 import { isEmptyTranscript, respondentTurns, type Transcript } from '../transcripts/transcript.js';
@@ -177,14 +178,4 @@ function orderHumanCodings(codings: readonly HumanCoding[], transcripts: readonl
       compareNatural(a.coder, b.coder) ||
       compareNatural(a.code.id, b.code.id),
   );
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list === undefined) groups.set(key(item), [item]);
-    else list.push(item);
-  }
-  return groups;
 }

@@ -1,5 +1,6 @@
 // Chooses the quotes that illustrate each code: the sentences that carry its terms, from different interviews.
 import type { Code } from '../codebook/codebook.js';
+import { groupBy } from '../collections.js';
 import type { Coding } from '../coding/coding.js';
 import { codePointConverter, type CodePointOffset } from '../text/offsets.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
@@ -32,12 +33,7 @@ interface Candidate {
  * then quotes of a readable length, then interview id, turn and position.
  */
 export function selectQuotes(codes: readonly Code[], codings: readonly Coding[], transcripts: ReadonlyMap<string, Transcript>): Quote[] {
-  const byCode = new Map<string, Coding[]>();
-  for (const coding of codings) {
-    const list = byCode.get(coding.code.id);
-    if (list === undefined) byCode.set(coding.code.id, [coding]);
-    else list.push(coding);
-  }
+  const byCode = groupBy(codings, (coding) => coding.code.id);
   // Codings come in transcript, turn and position order: their index breaks ties of score.
   const position = new Map(codings.map((coding, i) => [coding, i]));
   const byStrength = (a: Coding, b: Coding): number => strengthOf(b) - strengthOf(a) || position.get(a)! - position.get(b)!;

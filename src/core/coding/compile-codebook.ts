@@ -1,6 +1,7 @@
 // Compiles a codebook's terms, per language, into indexes that find every term in one pass over a unit's words.
 import type { Code, Codebook } from '../codebook/codebook.js';
 import { parseTerm } from '../codebook/parse-term.js';
+import { pushTo } from '../collections.js';
 import type { Language } from '../text/language.js';
 import { wordForms, type WordForms } from '../text/tokenize.js';
 import { requiredLiterals } from './regex-prefilter.js';
@@ -119,9 +120,7 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
     }
     const first = term.words[0]!;
     const [map, key] = first.kind === 'stem' ? [byFirstStem, first.stem] : [byFirstPrefix, first.prefix];
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [term]);
-    else list.push(term);
+    pushTo(map, key, term);
   }
   const prefixLengths = [...new Set([...byFirstPrefix.keys()].map((p) => p.length))].sort((a, b) => a - b);
   const memo = new Map<string, IndexedWord>();

@@ -1,5 +1,6 @@
 // Diagnostics of a codebook against a corpus: what its terms actually do, so the analyst can prune and extend them.
 import type { Code, Codebook } from '../codebook/codebook.js';
+import { pushTo } from '../collections.js';
 import type { Language } from '../text/language.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import { codesOf, findHits } from './code-unit.js';
@@ -97,10 +98,4 @@ export function lintCodebook(codebook: Codebook, transcripts: readonly Transcrip
     }
   }
   return { transcripts: transcripts.length, languages, unit, units, findings };
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }

@@ -1,6 +1,7 @@
 // The units agreement and evaluation are measured on, and the codes each coder gave each unit. The transcripts
 // define the units, so units nobody coded count too.
 import type { Coding } from '../coding/coding.js';
+import { groupBy, pushTo } from '../collections.js';
 import { unitsOf } from '../coding/units.js';
 import { codePointConverter, type CodePointOffset } from '../text/offsets.js';
 import type { Span } from '../text/sentences.js';
@@ -31,15 +32,7 @@ export interface CodedUnit {
  * codings give it: a coding gives its code to every unit it overlaps.
  */
 export function codedUnits(transcripts: readonly Transcript[], kind: ComparisonUnit, codingsByCoder: readonly (readonly Coding[])[]): CodedUnit[] {
-  const byTranscript = codingsByCoder.map((codings) => {
-    const of = new Map<string, Coding[]>();
-    for (const c of codings) {
-      const list = of.get(c.transcript);
-      if (list === undefined) of.set(c.transcript, [c]);
-      else list.push(c);
-    }
-    return of;
-  });
+  const byTranscript = codingsByCoder.map((codings) => groupBy(codings, (c) => c.transcript));
   const units: CodedUnit[] = [];
   for (const transcript of transcripts) {
     if (isEmptyTranscript(transcript)) continue;
@@ -50,10 +43,7 @@ export function codedUnits(transcripts: readonly Transcript[], kind: ComparisonU
     own.forEach((codings, coder) => {
       for (const coding of codings) {
         for (let i = firstEndingAfter(spans, coding.unitSpan.start); i < spans.length && spans[i]!.start < coding.unitSpan.end; i++) {
-          const given = codes[i]![coder]!;
-          const list = given.get(coding.code.id);
-          if (list === undefined) given.set(coding.code.id, [coding]);
-          else list.push(coding);
+          pushTo(codes[i]![coder]!, coding.code.id, coding);
         }
       }
     });
