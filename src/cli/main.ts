@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { ExitCode, InputError } from './errors.js';
 import { isInteractive, nodeIo, type CliIo } from './io.js';
 import { createProgram } from './program.js';
-import { formatProblem, paintFor } from './ui/messages.js';
+import { formatProblems, paintFor } from './ui/messages.js';
 
 export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Ok;
@@ -18,7 +18,8 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
     }
     const paint = await paintFor(isInteractive(io));
     if (e instanceof InputError) {
-      for (const problem of e.problems) io.stderr(formatProblem(problem, paint));
+      // Errors are never silenced; repeated ones are grouped like warnings unless --verbose.
+      io.stderr(formatProblems(e.problems, paint, argv.includes('--verbose')));
       return ExitCode.BadInput;
     }
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') return ExitCode.Ok;

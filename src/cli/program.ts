@@ -7,7 +7,8 @@ import { COMPARISON_UNITS, type ComparisonUnit } from '../core/reliability/compa
 import { OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
 import type { ExitCode } from './errors.js';
 import type { CliIo } from './io.js';
-import { EVALUATION_UNITS, REPORT_FORMATS, UNPLACED_FILE, type ReportFormat } from './options.js';
+import { EVALUATION_UNITS } from '../core/reliability/comparison-units.js';
+import { REPORT_FORMATS, type ReportFormat } from './options.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -19,9 +20,16 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .description('Qualitative coding of interview transcripts with a codebook of barriers and enablers.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of unexpected errors')
+    .option('-q, --quiet', 'no warnings, information or progress on stderr (errors are always shown)')
+    .option('--verbose', 'list every warning, rather than each kind once with a count')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run collab-code --help for usage)');
+  // --quiet and --verbose are the program's, given before or after the command.
+  const verbosity = () => {
+    const { quiet, verbose } = program.opts<{ quiet?: boolean; verbose?: boolean }>();
+    return { ...(quiet === true ? { quiet } : {}), ...(verbose === true ? { verbose } : {}) };
+  };
 
   program
     .command('analyze')
@@ -43,7 +51,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     )
     .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean }) => {
       const { runAnalyze } = await import('./commands/analyze.js');
-      done(await runAnalyze({ ...options, paths, generator: `collab-code ${VERSION}` }, io));
+      done(await runAnalyze({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
 
   program
@@ -57,11 +65,11 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--columns <mapping>', 'column names of the codings files, e.g. transcript=document,text=segment', collect)
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
     .option('--disagreements <file>', 'also write the disagreements as CSV')
-    .option('--unplaced <file>', `where to list segments that could not be placed (default: ${UNPLACED_FILE}, written only when there are some)`)
+    .option('--unplaced <file>', 'also write the segments that could not be placed as CSV')
     .addHelpText('after', '\nExamples:\n  collab-code agreement alice.csv bob.csv --transcripts interviews/\n  collab-code agreement coders.csv --transcripts interviews/ --unit character --format json')
     .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; disagreements?: string; unplaced?: string }) => {
       const { runAgreement } = await import('./commands/agreement.js');
-      done(await runAgreement({ ...options, files, generator: `collab-code ${VERSION}` }, io));
+      done(await runAgreement({ ...options, ...verbosity(), files, generator: `collab-code ${VERSION}` }, io));
     });
 
   program
@@ -74,11 +82,11 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .addOption(new Option('--format <format>', 'the output on stdout (default: md)').choices(REPORT_FORMATS))
     .option('--columns <mapping>', 'column names of the gold file, e.g. transcript=document,text=segment', collect)
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
-    .option('--unplaced <file>', `where to list gold segments that could not be placed (default: ${UNPLACED_FILE}, written only when there are some)`)
+    .option('--unplaced <file>', 'also write the gold segments that could not be placed as CSV')
     .addHelpText('after', '\nExample:\n  collab-code evaluate fixtures/example --gold fixtures/codings/gold.csv --format csv')
     .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; unplaced?: string }) => {
       const { runEvaluate } = await import('./commands/evaluate.js');
-      done(await runEvaluate({ ...options, paths, generator: `collab-code ${VERSION}` }, io));
+      done(await runEvaluate({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
 
   const codebook = program.command('codebook').description('work with codebooks');
@@ -88,7 +96,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .argument('<file>', 'the codebook (YAML)')
     .action(async (file: string) => {
       const { runCodebookValidate } = await import('./commands/codebook-validate.js');
-      done(await runCodebookValidate(file, io));
+      done(await runCodebookValidate(file, verbosity(), io));
     });
   codebook
     .command('lint')
@@ -101,7 +109,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
     .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[] }) => {
       const { runCodebookLint } = await import('./commands/codebook-lint.js');
-      done(await runCodebookLint({ ...options, codebook: file, paths }, io));
+      done(await runCodebookLint({ ...options, ...verbosity(), codebook: file, paths }, io));
     });
 
   return program;

@@ -12,6 +12,11 @@ export interface Problem extends Location {
   readonly message: string;
   /** What the user can do about it. */
   readonly hint?: string;
+  /**
+   * What its repetitions share ("segment not placed", 'unknown code "Foo"'): the CLI shows problems of one kind as
+   * one line with a count and the first places. Default: the message itself.
+   */
+  readonly kind?: string;
 }
 
 export type Result<T> =

@@ -20,10 +20,13 @@ export interface Config {
   readonly codings?: readonly string[];
   readonly columns?: readonly string[];
   readonly auto?: boolean;
+  /** No warnings, information or progress (--quiet). */
+  readonly quiet?: boolean;
 }
 
 const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns'] as const;
-const SCALARS = ['codebook', 'out', 'unit', 'auto'] as const;
+const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet'] as const;
+const BOOLEANS: readonly string[] = ['auto', 'quiet'];
 const KEYS: readonly string[] = [...LISTS, ...SCALARS];
 
 /** The config, or an empty one when the file does not exist. */
@@ -63,9 +66,9 @@ export function parseConfig(text: string, file: string): Result<Config> {
       else config[key] = items.map((item) => String((item as { value: unknown }).value));
     } else if (!isScalar(value) || value.value === null) {
       problems.push(error(at(value ?? keyNode), `"${key}" must be a single value`));
-    } else if (key === 'auto') {
+    } else if (BOOLEANS.includes(key)) {
       if (typeof value.value === 'boolean') config[key] = value.value;
-      else problems.push(error(at(value), '"auto" must be true or false'));
+      else problems.push(error(at(value), `"${key}" must be true or false`));
     } else if (key === 'unit' && !isUnitKind(value.value)) {
       problems.push(error(at(value), `unknown unit "${String(value.value)}"`, `use one of: ${UNIT_KINDS.join(', ')}`));
     } else {

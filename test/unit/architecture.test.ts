@@ -20,11 +20,24 @@ describe.each(['src/core', 'src/outputs'])('%s', (dir) => {
     }
   });
 
-  it('imports nothing from the I/O or CLI layers', () => {
-    for (const { file, text } of files) expect(text, file).not.toMatch(/from ['"][./]*\/(?:io|cli)\//);
+  it('imports nothing from the I/O, application or CLI layers', () => {
+    for (const { file, text } of files) expect(text, file).not.toMatch(/from ['"][./]*\/(?:io|app|cli)\//);
   });
 
   it('imports natural only by path, never its slow, noisy root', () => {
     for (const { file, text } of files) expect(text, file).not.toMatch(/from ['"]natural['"]/);
+  });
+});
+
+describe('src/app', () => {
+  const files = sources('src/app');
+
+  it('prints nothing, exits never and knows no terminal or CLI: it is the library a script calls', () => {
+    expect(files.length).toBeGreaterThan(3);
+    for (const { file, text } of files) {
+      expect(text, file).not.toMatch(/from ['"](?:chalk|ora|commander)['"]/);
+      expect(text, file).not.toMatch(/\bconsole\.|process\.(?:exit|stdout|stderr)/);
+      expect(text, file).not.toMatch(/from ['"][./]*\/cli\//);
+    }
   });
 });

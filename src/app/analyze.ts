@@ -1,0 +1,93 @@
+// The analyze use case: reads a codebook, transcripts and optionally human codings, codes, and gives the analysis
+// with its outputs rendered on demand. It prints nothing and writes nothing; the caller writes, prints or checks.
+import { analyze as analyzeTranscripts, type Analysis, type CodingSources } from '../core/analysis/analyze.js';
+import type { Codebook } from '../core/codebook/codebook.js';
+import { selfVetoingExclusions } from '../core/coding/diagnostics.js';
+import type { UnitKind } from '../core/coding/unit-kinds.js';
+import type { OutputFile } from '../io/write-outputs.js';
+import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/index.js';
+import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
+import { loadCodebook, readHumanCodings, readTranscripts, type HumanCodings } from './corpus.js';
+import { InputError } from './errors.js';
+import { silentReporter, type Reporter } from './reporter.js';
+
+export const UNPLACED_FILE = 'unplaced-codings.csv';
+
+export interface AnalyzeOptions {
+  /** Transcript files, folders or globs, relative to `cwd`. */
+  readonly paths: readonly string[];
+  /** Default: the working directory of the process. */
+  readonly cwd?: string;
+  /** A codebook file; default: the bundled Collaboration Code codebook (not needed with human codings alone). */
+  readonly codebook?: string;
+  /** Folders never searched for transcripts, such as the output folder. */
+  readonly exclude?: readonly string[];
+  /** Attributes to break counts down by; default "group" when the transcripts give one. */
+  readonly by?: readonly string[];
+  /** Default: turn. */
+  readonly unit?: UnitKind;
+  /** Speaker labels to treat as interviewers, besides the defaults. */
+  readonly interviewers?: readonly string[];
+  /** Human codings files: analysed instead of automatic coding, or beside it with `auto`. */
+  readonly codings?: readonly string[];
+  /** Column names of the codings files ("transcript=document"). */
+  readonly columns?: readonly string[];
+  /** With `codings`: code automatically too. */
+  readonly auto?: boolean;
+  /** What the outputs name as their maker; default "collab-code". */
+  readonly generator?: string;
+}
+
+export interface AnalyzeResult {
+  readonly analysis: Analysis;
+  /** Present when human codings were analysed. */
+  readonly humanCodings?: HumanCodings;
+  /** The outputs as files, in the order they are written: all of them, or the ones named. */
+  render(names?: readonly OutputName[]): OutputFile[];
+}
+
+export async function analyze(options: AnalyzeOptions, reporter: Reporter = silentReporter): Promise<AnalyzeResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const codingsFiles = options.codings ?? [];
+  const human = codingsFiles.length > 0;
+  const auto = !human || options.auto === true;
+  reporter.progress({ stage: 'Reading the codebook' });
+  // Human codings need no codebook: without one, their codes are the codebook.
+  let codebook: Codebook | undefined;
+  if (auto || options.codebook !== undefined) {
+    const given = await loadCodebook(options.codebook, cwd, reporter);
+    if (auto) reporter.warn(selfVetoingExclusions(given, options.codebook ?? 'the bundled codebook'));
+    codebook = given;
+  }
+
+  const transcripts = await readTranscripts(
+    { paths: options.paths, exclude: options.exclude ?? [], defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [] },
+    cwd,
+    reporter,
+  );
+
+  let humanCodings: HumanCodings | undefined;
+  if (human) {
+    reporter.progress({ stage: 'Placing the human codings' });
+    humanCodings = readHumanCodings(codingsFiles, options.columns ?? [], transcripts, codebook, cwd, reporter);
+    codebook = humanCodings.codebook;
+  }
+
+  reporter.progress({ stage: `Coding ${transcripts.length} transcripts` });
+  const sources: CodingSources = humanCodings === undefined ? { auto: true } : { auto, human: humanCodings.placed.codings };
+  const analyzed = analyzeTranscripts(transcripts, codebook!, { unit: options.unit ?? 'turn', sources, ...(options.by === undefined ? {} : { by: options.by }) });
+  if (!analyzed.ok) throw new InputError(analyzed.problems);
+  const analysis = analyzed.value;
+
+  const context = { generator: options.generator ?? 'collab-code' };
+  return {
+    analysis,
+    ...(humanCodings === undefined ? {} : { humanCodings }),
+    render(names = OUTPUT_NAMES) {
+      const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, context) }));
+      // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
+      if (humanCodings !== undefined && names === OUTPUT_NAMES) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
+      return files;
+    },
+  };
+}

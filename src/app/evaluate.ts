@@ -1,0 +1,41 @@
+// The evaluate use case: codes transcripts automatically and scores the result against gold human codings.
+import { codeTranscript } from '../core/coding/code-transcript.js';
+import { compileCodebook } from '../core/coding/compile-codebook.js';
+import type { UnitKind } from '../core/coding/unit-kinds.js';
+import type { ComparisonUnit } from '../core/reliability/coded-units.js';
+import type { EvaluationUnit } from '../core/reliability/comparison-units.js';
+import { evaluateCoding, type Evaluation } from '../core/reliability/evaluation.js';
+import { loadCodebook, readHumanCodings, readTranscripts, type HumanCodings } from './corpus.js';
+import { silentReporter, type Reporter } from './reporter.js';
+
+
+export interface EvaluateOptions {
+  readonly paths: readonly string[];
+  /** The gold codings file, coded by hand. */
+  readonly gold: string;
+  readonly cwd?: string;
+  /** Default: the bundled codebook. */
+  readonly codebook?: string;
+  /** Default: turn. */
+  readonly unit?: EvaluationUnit;
+  readonly columns?: readonly string[];
+  readonly interviewers?: readonly string[];
+}
+
+export interface EvaluateResult {
+  readonly evaluation: Evaluation;
+  readonly gold: HumanCodings;
+}
+
+export async function evaluate(options: EvaluateOptions, reporter: Reporter = silentReporter): Promise<EvaluateResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const codebook = await loadCodebook(options.codebook, cwd, reporter);
+  const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [] }, cwd, reporter);
+  const gold = readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter);
+  const unit: ComparisonUnit = options.unit ?? 'turn';
+  // A whole interview raises a code when one of its turns does, as in the report's counts.
+  const codingUnit: UnitKind = unit === 'document' ? 'turn' : unit;
+  const compiled = compileCodebook(codebook);
+  const auto = transcripts.flatMap((t) => codeTranscript(t, compiled, codingUnit));
+  return { evaluation: evaluateCoding(transcripts, codebook, auto, gold.placed.codings, unit), gold };
+}

@@ -1,0 +1,22 @@
+// collab-code as a library: the use cases the CLI runs, each taking options and returning results. Nothing here
+// prints or exits; warnings and progress go to an optional Reporter, bad input is thrown as an InputError.
+export { analyze, UNPLACED_FILE, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';
+export { agreement, type AgreementOptions, type AgreementResult } from './agreement.js';
+export { evaluate, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
+export { lintCodebook, validateCodebook, type CodebookValidation, type LintOptions, type LintResult } from './codebook.js';
+export { InputError } from './errors.js';
+export { collectingReporter, silentReporter, type Progress, type Reporter } from './reporter.js';
+export { compareOutputs, writeOutputs, type OutputFile, type StaleFile } from '../io/write-outputs.js';
+export { OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
+
+export type { Analysis, CodeFrequency, InterviewSummary } from '../core/analysis/analyze.js';
+export type { Quote } from '../core/analysis/quotes.js';
+export type { Code, Codebook, Category, CodeType } from '../core/codebook/codebook.js';
+export type { AutoCoding, Coding, HumanCoding } from '../core/coding/coding.js';
+export type { Lint, LintFinding } from '../core/coding/lint.js';
+export type { UnitKind } from '../core/coding/unit-kinds.js';
+export type { Problem, Location } from '../core/problem.js';
+export type { Agreement } from '../core/reliability/agreement.js';
+export type { Evaluation } from '../core/reliability/evaluation.js';
+export type { ComparisonUnit, EvaluationUnit } from '../core/reliability/comparison-units.js';
+export type { Transcript, Turn } from '../core/transcripts/transcript.js';

@@ -1,0 +1,31 @@
+// What a use case tells its caller while it runs: warnings, information and progress. Use cases never print;
+// the CLI shows these on stderr, a library caller may collect them or ignore them.
+import type { Problem } from '../core/problem.js';
+
+export interface Progress {
+  /** What the run is doing ("Coding transcripts"). */
+  readonly stage: string;
+  /** Items done and in all (files read, transcripts coded), when the stage counts them. */
+  readonly done?: number;
+  readonly total?: number;
+  /** Bytes of input handled so far in the stage, for a rate. */
+  readonly bytes?: number;
+}
+
+export interface Reporter {
+  /** Warnings (never errors: those are thrown as an InputError). */
+  warn(problems: readonly Problem[]): void;
+  /** A line of information for a person: "gold.csv: 40 of 40 segments placed". */
+  info(text: string): void;
+  progress(progress: Progress): void;
+}
+
+/** Ignores everything. */
+export const silentReporter: Reporter = { warn: () => undefined, info: () => undefined, progress: () => undefined };
+
+/** Keeps the warnings and information lines, for a caller that reads them afterwards. */
+export function collectingReporter(): Reporter & { readonly warnings: Problem[]; readonly messages: string[] } {
+  const warnings: Problem[] = [];
+  const messages: string[] = [];
+  return { warnings, messages, warn: (p) => void warnings.push(...p), info: (t) => void messages.push(t), progress: () => undefined };
+}

@@ -1,0 +1,75 @@
+// The CLI's reporter: progress on a spinner for a person at a terminal, information lines, and warnings gathered
+// so that each kind is shown once with a count (flush), all of them with --verbose, none with --quiet.
+import type { Progress, Reporter } from '../../app/reporter.js';
+import type { Problem } from '../../core/problem.js';
+import { isInteractive, type CliIo } from '../io.js';
+import { formatProblems, paintFor, type Paint } from './messages.js';
+
+export interface Verbosity {
+  /** No warnings, information or progress; errors are still shown. */
+  readonly quiet?: boolean;
+  /** Every warning in full, not grouped by kind. */
+  readonly verbose?: boolean;
+}
+
+export interface CliReporter extends Reporter {
+  /** Prints the warnings gathered so far, grouped by kind. */
+  flush(): void;
+  /** Stops the spinner, leaving the terminal as it was. */
+  stop(): void;
+}
+
+// Counts and a rate are worth showing only on runs long enough to watch.
+const COUNTED_FROM = 100;
+
+export async function cliReporter(io: CliIo, verbosity: Verbosity = {}): Promise<CliReporter> {
+  const interactive = isInteractive(io) && verbosity.quiet !== true;
+  const paint: Paint = await paintFor(isInteractive(io));
+  let spinner = interactive ? await startSpinner() : undefined;
+  const gathered: Problem[] = [];
+  let stageStart = { stage: '', at: Date.now() };
+
+  const print = (text: string): void => {
+    if (spinner === undefined) return io.stderr(text);
+    spinner.clear();
+    io.stderr(text);
+    spinner.render();
+  };
+  const describe = (p: Progress): string => {
+    if (p.stage !== stageStart.stage) stageStart = { stage: p.stage, at: Date.now() };
+    if (p.total === undefined || p.total < COUNTED_FROM || p.done === undefined) return p.stage;
+    const seconds = (Date.now() - stageStart.at) / 1000;
+    const rate = p.bytes !== undefined && seconds > 0.5 ? `, ${(p.bytes / 1048576 / seconds).toFixed(1)} MB/s` : '';
+    return `${p.stage}: ${p.done} of ${p.total}${rate}`;
+  };
+
+  return {
+    warn: (problems) => void (verbosity.quiet === true ? undefined : gathered.push(...problems)),
+    info: (text) => void (verbosity.quiet === true ? undefined : print(`${text}\n`)),
+    progress: (p) => void (spinner === undefined ? undefined : (spinner.text = describe(p))),
+    flush() {
+      if (gathered.length === 0) return;
+      print(formatProblems(gathered.splice(0), paint, verbosity.verbose === true));
+    },
+    stop() {
+      spinner?.stop();
+      spinner = undefined;
+    },
+  };
+}
+
+/** Runs `body` with a reporter, then shows the warnings gathered (before any error main.ts prints) and stops. */
+export async function withReporter<T>(io: CliIo, verbosity: Verbosity, body: (reporter: CliReporter) => Promise<T>): Promise<T> {
+  const reporter = await cliReporter(io, verbosity);
+  try {
+    return await body(reporter);
+  } finally {
+    reporter.stop();
+    reporter.flush();
+  }
+}
+
+async function startSpinner() {
+  const { default: ora } = await import('ora');
+  return ora({ text: '', stream: process.stderr }).start();
+}

@@ -1,0 +1,47 @@
+// collab-code as a library: the built package's entry point runs the same use cases as the CLI, printing nothing.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CODEBOOK, ROOT, scratch } from '../helpers/cli.js';
+
+// The package's "exports" entry, as `import … from 'collab-code'` resolves it.
+const entry = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: { '.': { default: string } } }).exports['.'].default;
+const api = (await import(path.join(ROOT, entry))) as typeof import('../../src/app/index.js');
+
+describe('the library API', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('analyzes a corpus and renders the same outputs as the CLI, without printing', async () => {
+    const stdout = vi.spyOn(process.stdout, 'write');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const reporter = api.collectingReporter();
+    const result = await api.analyze({ paths: ['fixtures/example'], cwd: ROOT, codebook: CODEBOOK, generator: 'collab-code 0.1.0' }, reporter);
+    expect(result.analysis.sampleSize).toBe(14);
+    const frequencies = result.render(['frequencies'])[0]!;
+    expect(frequencies.name).toBe('frequencies.csv');
+    expect(frequencies.content).toBe(readFileSync(path.join(ROOT, 'test/golden/example/frequencies.csv'), 'utf8'));
+    expect(stdout).not.toHaveBeenCalled();
+    expect(stderr).not.toHaveBeenCalled();
+  });
+
+  it('throws bad input as an InputError holding the problems, never exiting', async () => {
+    const error = await api.analyze({ paths: ['no-such-folder'], cwd: scratch() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.InputError);
+    expect((error as InstanceType<typeof api.InputError>).problems[0]).toMatchObject({ file: 'no-such-folder', severity: 'error' });
+  });
+
+  it('gives warnings to the reporter', async () => {
+    const dir = scratch({ 'T1.txt': '' });
+    const reporter = api.collectingReporter();
+    await api.analyze({ paths: [dir], cwd: dir, codebook: CODEBOOK }, reporter);
+    expect(reporter.warnings.map((w) => w.message)).toContain('transcript is empty: no respondent text to code');
+  });
+
+  it('validates codebooks and measures agreement', async () => {
+    const validation = await api.validateCodebook(CODEBOOK);
+    expect(validation.valid).toBe(true);
+    const coders = ['coder-a.csv', 'coder-b.csv'].map((f) => path.join(ROOT, 'fixtures/codings', f));
+    const result = await api.agreement({ files: coders, transcripts: ['fixtures/example'], cwd: ROOT, codebook: CODEBOOK, columns: ['transcript=document,text=segment'] });
+    expect(result.agreement.coders).toEqual(['coder-a', 'coder-b']);
+  });
+});
