@@ -6,6 +6,7 @@ import { selfVetoingExclusions } from '../core/coding/diagnostics.js';
 import type { UnitKind } from '../core/coding/unit-kinds.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/index.js';
+import { forExcel } from '../outputs/csv.js';
 import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
 import { loadCodebook, readHumanCodings, readTranscripts, type HumanCodings } from './corpus.js';
 import { InputError } from './errors.js';
@@ -36,6 +37,8 @@ export interface AnalyzeOptions {
   readonly auto?: boolean;
   /** What the outputs name as their maker; default "collab-code". */
   readonly generator?: string;
+  /** CSV outputs with a UTF-8 byte-order mark, so Excel opens them right on double-click. */
+  readonly excel?: boolean;
 }
 
 export interface AnalyzeResult {
@@ -87,7 +90,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
       const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, context) }));
       // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
       if (humanCodings !== undefined && names === OUTPUT_NAMES) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
-      return files;
+      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') ? { ...f, content: forExcel(f.content) } : f)) : files;
     },
   };
 }

@@ -14,6 +14,12 @@ export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', im
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** The "Examples:" block that ends a command's --help: each a command and what it does. */
+const examples = (...lines: readonly (readonly [string, string])[]): string => {
+  const width = Math.max(...lines.map(([command]) => command.length));
+  return `\nExamples:\n${lines.map(([command, what]) => `  ${command.padEnd(width)}  # ${what}`).join('\n')}\n`;
+};
+
 /** Builds the program; `done` receives the exit code of the command that ran. */
 export function createProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   const program = new Command('collab-code')
@@ -24,7 +30,16 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--verbose', 'list every warning, rather than each kind once with a count')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run collab-code --help for usage)');
+    .showHelpAfterError('(run collab-code --help for usage)')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code init my-study', 'start a study: settings, a starter codebook, a sample transcript'],
+        ['collab-code analyze interviews/ --by group', 'code a folder of transcripts; writes collab-code-report/'],
+        ['collab-code analyze --check', 'in CI: exit 1 when the committed report is stale'],
+        ['collab-code analyze --help', "a command's options and examples"],
+      ),
+    );
   // --quiet and --verbose are the program's, given before or after the command.
   const verbosity = () => {
     const { quiet, verbose } = program.opts<{ quiet?: boolean; verbose?: boolean }>();
@@ -45,11 +60,17 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--codings <file>', 'human codings (CSV) to analyse instead of coding automatically; repeatable', collect)
     .option('--columns <mapping>', 'column names of the codings file, e.g. transcript=document,text=segment', collect)
     .option('--auto', 'with --codings: code automatically too, keeping both (a source column tells them apart)')
+    .option('--excel', 'write the CSVs with a UTF-8 byte-order mark, so Excel opens accented words right on double-click')
     .addHelpText(
       'after',
-      '\nExamples:\n  collab-code analyze interviews/ --by group --by region\n  collab-code analyze "interviews/**/*.md" --print frequencies > frequencies.csv\n  collab-code analyze --check            # in CI, with settings in collab-code.yaml',
+      examples(
+        ['collab-code analyze interviews/ --by group --by region', 'counts broken down by two attributes'],
+        ['collab-code analyze "interviews/**/*.md" --print frequencies > f.csv', 'one output to stdout, for pipes'],
+        ['collab-code analyze interviews/ --codings team.csv --auto', 'a report from human codings, with automatic counts beside them'],
+        ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],
+      ),
     )
-    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean }) => {
+    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean; excel?: boolean }) => {
       const { runAnalyze } = await import('./commands/analyze.js');
       done(await runAnalyze({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
@@ -66,7 +87,14 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
     .option('--disagreements <file>', 'also write the disagreements as CSV')
     .option('--unplaced <file>', 'also write the segments that could not be placed as CSV')
-    .addHelpText('after', '\nExamples:\n  collab-code agreement alice.csv bob.csv --transcripts interviews/\n  collab-code agreement coders.csv --transcripts interviews/ --unit character --format json')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code agreement alice.csv bob.csv --transcripts interviews/', "Cohen's κ and Krippendorff's α per code and overall"],
+        ['collab-code agreement team.csv --transcripts interviews/ --unit character --format json', 'one file with a coder column; per character'],
+        ['collab-code agreement a.csv b.csv --transcripts interviews/ --disagreements d.csv', 'the units to reconcile, as CSV'],
+      ),
+    )
     .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; disagreements?: string; unplaced?: string }) => {
       const { runAgreement } = await import('./commands/agreement.js');
       done(await runAgreement({ ...options, ...verbosity(), files, generator: `collab-code ${VERSION}` }, io));
@@ -83,17 +111,40 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--columns <mapping>', 'column names of the gold file, e.g. transcript=document,text=segment', collect)
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
     .option('--unplaced <file>', 'also write the gold segments that could not be placed as CSV')
-    .addHelpText('after', '\nExample:\n  collab-code evaluate fixtures/example --gold fixtures/codings/gold.csv --format csv')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code evaluate interviews/ --gold gold.csv', 'precision, recall, F1 and κ of the automatic coding per code'],
+        ['collab-code evaluate interviews/ --gold gold.csv --unit document --format csv', 'per interview, as CSV'],
+        ['collab-code evaluate interviews/ --gold gold.csv --codebook mine.yaml', 'measure a revised codebook'],
+      ),
+    )
     .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; unplaced?: string }) => {
       const { runEvaluate } = await import('./commands/evaluate.js');
       done(await runEvaluate({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
 
-  const codebook = program.command('codebook').description('work with codebooks');
+  const codebook = program
+    .command('codebook')
+    .description('work with codebooks')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code codebook validate codebook.yaml', 'check a codebook: syntax, ids, references, terms'],
+        ['collab-code codebook lint codebook.yaml interviews/', 'what its terms do on a corpus'],
+      ),
+    );
   codebook
     .command('validate')
     .description('check a codebook: YAML syntax, unknown keys, duplicate ids, unknown categories and types, invalid terms')
     .argument('<file>', 'the codebook (YAML)')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code codebook validate codebook.yaml', 'errors and warnings with line and column; exit 1 on errors'],
+        ['collab-code codebook validate codebook.yaml --quiet', 'errors only'],
+      ),
+    )
     .action(async (file: string) => {
       const { runCodebookValidate } = await import('./commands/codebook-validate.js');
       done(await runCodebookValidate(file, verbosity(), io));
@@ -106,10 +157,36 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .addOption(new Option('--unit <unit>', 'the unit of coding (default: turn)').choices(UNIT_KINDS))
     .addOption(new Option('--format <format>', 'the findings on stdout (default: md)').choices(['md', 'json']))
     .option('--strict', 'exit 1 when there are findings')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code codebook lint codebook.yaml interviews/', 'codes never raised, silent, dominant and shared terms'],
+        ['collab-code codebook lint codebook.yaml interviews/ --format json --strict', 'for CI: exit 1 on any finding'],
+      ),
+    )
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
     .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[] }) => {
       const { runCodebookLint } = await import('./commands/codebook-lint.js');
       done(await runCodebookLint({ ...options, ...verbosity(), codebook: file, paths }, io));
+    });
+
+  program
+    .command('init')
+    .description('start a study: collab-code.yaml, a starter codebook and a sample transcript, so analyze runs with no options')
+    .argument('[dir]', 'the study folder (created if needed)', '.')
+    .addOption(new Option('--from <codebook>', 'the starter codebook: a small commented template, or the study\'s full codebook').choices(['template', 'study']).default('template'))
+    .option('--force', 'overwrite files that exist')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code init my-study', 'a commented template codebook with one code of each type'],
+        ['collab-code init my-study --from study', "the Collaboration Code study's 42 codes"],
+        ['collab-code init . --force', 'rewrite the starter files in this folder'],
+      ),
+    )
+    .action(async (dir: string, options: { from?: 'template' | 'study'; force?: boolean }) => {
+      const { runInit } = await import('./commands/init.js');
+      done(await runInit({ ...options, ...verbosity(), dir }, io));
     });
 
   return program;

@@ -22,12 +22,16 @@ export interface Config {
   readonly auto?: boolean;
   /** No warnings, information or progress (--quiet). */
   readonly quiet?: boolean;
+  /** CSV outputs with a byte-order mark for Excel (--excel). */
+  readonly excel?: boolean;
 }
 
 const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns'] as const;
-const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet'] as const;
-const BOOLEANS: readonly string[] = ['auto', 'quiet'];
-const KEYS: readonly string[] = [...LISTS, ...SCALARS];
+const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel'] as const;
+const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel'];
+/** Every setting collab-code.yaml may hold. */
+export const CONFIG_KEYS: readonly string[] = [...LISTS, ...SCALARS];
+const KEYS = CONFIG_KEYS;
 
 /** The config, or an empty one when the file does not exist. */
 export async function readConfig(cwd: string): Promise<Result<Config>> {

@@ -18,3 +18,9 @@ export function formatCsv(header: readonly string[], rows: readonly (readonly Ce
     quoted_match: ['\n', '\r'],
   });
 }
+
+/** The byte-order mark Excel needs to read a CSV opened by double-click as UTF-8 rather than the system's code page. */
+export const EXCEL_BOM = '\uFEFF';
+
+/** A CSV file's content for Excel (--excel): with the byte-order mark. Records already end with CRLF. */
+export const forExcel = (csv: string): string => (csv.startsWith(EXCEL_BOM) ? csv : `${EXCEL_BOM}${csv}`);

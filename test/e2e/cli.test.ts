@@ -34,6 +34,27 @@ describe('help and version', () => {
     const run = runCli(['analyse']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("unknown command 'analyse'");
+    expect(run.stderr).toContain('Did you mean analyze?');
+  });
+
+  it('an unknown option suggests the nearest one, exit 2', () => {
+    const run = runCli(['analyze', 'fixtures/example', '--codebok', 'x.yaml']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown option '--codebok'");
+    expect(run.stderr).toContain('Did you mean --codebook?');
+  });
+
+  const commands = [[], ['analyze'], ['agreement'], ['evaluate'], ['init'], ['codebook'], ['codebook', 'validate'], ['codebook', 'lint']];
+  it.each(commands)('--help of "%s" ends with two to four examples of real commands', (...command) => {
+    const run = runCli([...command, '--help']);
+    expect(run.status).toBe(0);
+    const [, block] = run.stdout.split('\nExamples:\n');
+    const lines = (block ?? '').trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(4);
+    for (const line of lines) expect(line).toMatch(/^  collab-code \S.* # \S/);
+    // The examples use the command they document.
+    if (command.length > 0) for (const line of lines) expect(line).toContain(`collab-code ${command.join(' ')}`);
   });
 });
 

@@ -91,6 +91,15 @@ describe('sentenceSpans', () => {
     const text = 'Hola. ¿Qué tal? Bien.';
     expect(sentenceSpans(text, 0, text.length, 'es').map((s) => text.slice(s.start, s.end))).toEqual(['Hola.', '¿Qué tal?', 'Bien.']);
   });
+
+  it('reads a line wrapped inside a sentence as one sentence, and a blank line as a break', () => {
+    const text = 'We are a team of four. When another\ncoalition asks us, we say no.\n  \nThat was hard';
+    expect(sentenceSpans(text, 0, text.length, 'en').map((s) => text.slice(s.start, s.end))).toEqual([
+      'We are a team of four.',
+      'When another\ncoalition asks us, we say no.',
+      'That was hard',
+    ]);
+  });
 });
 
 describe('scanWords', () => {

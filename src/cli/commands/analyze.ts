@@ -24,6 +24,7 @@ export interface AnalyzeCommandOptions extends Verbosity {
   readonly codings?: readonly string[];
   readonly columns?: readonly string[];
   readonly auto?: boolean;
+  readonly excel?: boolean;
   readonly generator: string;
 }
 
@@ -38,6 +39,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   const codebook = options.codebook ?? settings.codebook;
   const columns = options.columns ?? settings.columns;
   const auto = options.auto ?? settings.auto;
+  const excel = options.excel === true || settings.excel === true;
 
   return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
     const result = await analyze(
@@ -48,6 +50,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         unit: options.unit ?? settings.unit ?? 'turn',
         interviewers: [...(settings.interviewers ?? []), ...(options.interviewer ?? [])],
         generator: options.generator,
+        excel,
         ...(codebook === undefined ? {} : { codebook }),
         ...(by === undefined ? {} : { by }),
         ...(codings === undefined ? {} : { codings }),
@@ -81,7 +84,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     reporter.flush();
     const unplaced = result.humanCodings?.placed.unplaced.length ?? 0;
     if (unplaced > 0) reporter.info(`${unplaced} unplaced ${unplaced === 1 ? 'segment' : 'segments'} listed in ${out}/${UNPLACED_FILE}`);
-    reporter.info(`Coded ${result.analysis.sampleSize} interviews: ${result.analysis.codings.length} codings; wrote ${files.length} files to ${out}/`);
+    reporter.info(`Coded ${result.analysis.sampleSize} ${result.analysis.sampleSize === 1 ? 'interview' : 'interviews'}: ${result.analysis.codings.length} codings; wrote ${files.length} files to ${out}/`);
     return ExitCode.Ok;
   });
 }

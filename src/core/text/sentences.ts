@@ -16,7 +16,10 @@ export function sentenceSpans(text: string, start: number, end: number, language
     segmenters.set(language, segmenter);
   }
   const spans: Span[] = [];
-  for (const { segment, index } of segmenter.segment(text.slice(start, end))) {
+  // A line break alone is where a transcript was wrapped, not where a sentence ends (Unicode's rules break there):
+  // segment with those as spaces, which keeps every offset. Blank lines still end a sentence.
+  const unwrapped = text.slice(start, end).replace(/(\S[ \t]*)\n(?=[ \t]*\S)/g, '$1 ');
+  for (const { segment, index } of segmenter.segment(unwrapped)) {
     const trimmed = trimSpan(text, start + index, start + index + segment.length);
     if (trimmed.end > trimmed.start) spans.push(trimmed);
   }
