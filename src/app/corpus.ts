@@ -53,9 +53,12 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
     fileOfId.set(parsed.value.id, file);
     transcripts.push(parsed.value);
   };
+  let bytes = 0;
   for (const [i, absolute] of found.value.entries()) {
-    reporter.progress({ stage: 'Reading transcripts', done: i, total: found.value.length });
-    accept(readTranscriptFile(absolute, cwd));
+    reporter.progress({ stage: 'Reading transcripts', done: i, total: found.value.length, bytes });
+    const read = readTranscriptFile(absolute, cwd);
+    if (read.ok) bytes += read.value.text.length;
+    accept(read);
   }
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
   return transcripts.sort((a, b) => compareNatural(a.id, b.id));

@@ -8,7 +8,7 @@ export interface Progress {
   /** Items done and in all (files read, transcripts coded), when the stage counts them. */
   readonly done?: number;
   readonly total?: number;
-  /** Bytes of input handled so far in the stage, for a rate. */
+  /** Input handled so far in the stage, in bytes (characters where bytes are not known), for a rate. */
   readonly bytes?: number;
 }
 

@@ -21,6 +21,7 @@ export interface CliReporter extends Reporter {
 
 // Counts and a rate are worth showing only on runs long enough to watch.
 const COUNTED_FROM = 100;
+const RENDER_EVERY_MS = 100;
 
 export async function cliReporter(io: CliIo, verbosity: Verbosity = {}): Promise<CliReporter> {
   const interactive = isInteractive(io) && verbosity.quiet !== true;
@@ -28,6 +29,7 @@ export async function cliReporter(io: CliIo, verbosity: Verbosity = {}): Promise
   let spinner = interactive ? await startSpinner() : undefined;
   const gathered: Problem[] = [];
   let stageStart = { stage: '', at: Date.now() };
+  let lastRender = 0;
 
   const print = (text: string): void => {
     if (spinner === undefined) return io.stderr(text);
@@ -46,7 +48,16 @@ export async function cliReporter(io: CliIo, verbosity: Verbosity = {}): Promise
   return {
     warn: (problems) => void (verbosity.quiet === true ? undefined : gathered.push(...problems)),
     info: (text) => void (verbosity.quiet === true ? undefined : print(`${text}\n`)),
-    progress: (p) => void (spinner === undefined ? undefined : (spinner.text = describe(p))),
+    progress(p) {
+      if (spinner === undefined) return;
+      spinner.text = describe(p);
+      // The spinner redraws on a timer, which cannot fire while a stage works synchronously: redraw here, now and then.
+      const now = Date.now();
+      if (now - lastRender >= RENDER_EVERY_MS) {
+        lastRender = now;
+        spinner.render();
+      }
+    },
     flush() {
       if (gathered.length === 0) return;
       print(formatProblems(gathered.splice(0), paint, verbosity.verbose === true));
