@@ -1,4 +1,4 @@
-// The layering the README describes, enforced: the core and the output formats are pure.
+// The layering the README describes, enforced: the core, the output formats and the exchange formats are pure.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ const sources = (dir: string) =>
     .filter((f) => f.endsWith('.ts'))
     .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
 
-describe.each(['src/core', 'src/outputs'])('%s', (dir) => {
+describe.each(['src/core', 'src/outputs', 'src/interop'])('%s', (dir) => {
   const files = sources(dir);
 
   it('touches no file system, process, terminal or CLI library', () => {

@@ -30,6 +30,11 @@ export interface Code {
   readonly terms: TermsByLanguage;
   /** Terms whose presence in a unit vetoes the code there. */
   readonly exclude: TermsByLanguage;
+  /**
+   * Where the code sits in a QDA tool's code tree (its ancestors' names, then its own), for codes read from codings
+   * files or projects; exports rebuild that tree. Codebook codes sit under their type and category.
+   */
+  readonly path?: readonly string[];
 }
 
 export interface Codebook {

@@ -29,8 +29,8 @@ export interface AutoCoding extends CodingBase {
   readonly hitSpans: readonly Span[];
 }
 
-/** How a human coding's segment was found in its transcript. */
-export type Placement = 'turn' | 'exact' | 'normalised' | 'fuzzy';
+/** How a human coding's segment was found in its transcript: by its turn, its text, or its position in a project. */
+export type Placement = 'turn' | 'position' | 'exact' | 'normalised' | 'fuzzy';
 
 /** A segment a person coded, read from a codings file and placed in its transcript. */
 export interface HumanCoding extends CodingBase {
@@ -39,6 +39,8 @@ export interface HumanCoding extends CodingBase {
   /** The row of the codings file it came from. */
   readonly row: Location;
   readonly placement: Placement;
+  /** The coder's memo on the segment, from a project's notes or selection descriptions. */
+  readonly memo?: string;
 }
 
 export type Coding = AutoCoding | HumanCoding;

@@ -2,6 +2,7 @@
 // into coding rows, whatever the columns are called, and says precisely what is wrong with a row that is unusable.
 import { didYouMean } from '../suggest.js';
 import { error, fail, ok, type Location, type Problem, type Result } from '../problem.js';
+import type { Span } from '../text/sentences.js';
 
 export const CODINGS_COLUMNS = ['transcript', 'code', 'turn', 'text', 'coder'] as const;
 export type CodingsColumn = (typeof CODINGS_COLUMNS)[number];
@@ -15,10 +16,14 @@ export interface CodingsTable {
   readonly records: readonly { readonly line: number; readonly cells: readonly string[] }[];
 }
 
-/** Where a segment is: a turn, its text, or both (the text, searched for in that turn first). */
+/**
+ * Where a segment is: a turn, its text, or both (the text, searched for in that turn first); or, for a selection in
+ * a project, its place in the transcript's text (UTF-16 offsets; empty for a selection of zero length) and its text.
+ */
 export type SegmentRef =
-  | { readonly turn: number; readonly text?: undefined }
-  | { readonly turn?: number; readonly text: string };
+  | { readonly turn: number; readonly text?: undefined; readonly at?: undefined }
+  | { readonly turn?: number; readonly text: string; readonly at?: undefined }
+  | { readonly turn?: undefined; readonly text: string; readonly at: Span };
 
 export interface CodingRow {
   readonly row: Location;
@@ -26,6 +31,7 @@ export interface CodingRow {
   readonly code: string;
   readonly segment: SegmentRef;
   readonly coder: string;
+  readonly memo?: string;
 }
 
 /** "transcript=document,text=segment" (repeatable) → a mapping; errors name the --columns option. */

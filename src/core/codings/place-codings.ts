@@ -30,7 +30,7 @@ export interface PlacedCodings {
 }
 
 /** Finds transcripts by id or by file name, with or without extension, as QDA exports name documents. */
-function transcriptFinder(transcripts: readonly Transcript[]): (name: string) => Transcript | undefined {
+export function transcriptFinder(transcripts: readonly Transcript[]): (name: string) => Transcript | undefined {
   const byName = new Map<string, Transcript>();
   for (const t of transcripts) {
     const base = t.file.split(/[\\/]/).at(-1) ?? t.file;
@@ -60,12 +60,13 @@ export function placeCodings(rows: readonly CodingRow[], transcripts: readonly T
 
   const codings: HumanCoding[] = [];
   const unplaced: UnplacedCoding[] = [];
-  const placements: Record<Placement, number> = { turn: 0, exact: 0, normalised: 0, fuzzy: 0 };
+  const placements: Record<Placement, number> = { turn: 0, position: 0, exact: 0, normalised: 0, fuzzy: 0 };
   const converters = new Map<Transcript, ReturnType<typeof codePointConverter>>();
   for (const { row, transcript, code } of resolved) {
     const placed = placeSegment(row, transcript);
     if ('reason' in placed) {
-      unplaced.push({ row: row.row, transcript: transcript.id, code: row.code, coder: row.coder, ...row.segment, reason: placed.reason });
+      const { turn, text } = row.segment;
+      unplaced.push({ row: row.row, transcript: transcript.id, code: row.code, coder: row.coder, ...(turn === undefined ? {} : { turn }), ...(text === undefined ? {} : { text }), reason: placed.reason });
       continue;
     }
     placements[placed.placement]++;
@@ -84,6 +85,7 @@ export function placeCodings(rows: readonly CodingRow[], transcripts: readonly T
       coder: row.coder,
       row: row.row,
       placement: placed.placement,
+      ...(row.memo === undefined ? {} : { memo: row.memo }),
     });
   }
   return ok({ codings, unplaced, placements });
@@ -92,6 +94,7 @@ export function placeCodings(rows: readonly CodingRow[], transcripts: readonly T
 type SegmentPlace = { readonly span: Span; readonly turn: Turn; readonly placement: Placement } | { readonly reason: string };
 
 function placeSegment({ segment }: CodingRow, transcript: Transcript): SegmentPlace {
+  if (segment.at !== undefined) return placeSelection(segment.at, transcript);
   const turn = segment.turn === undefined ? undefined : transcript.turns[segment.turn - 1];
   if (segment.turn !== undefined) {
     if (turn === undefined) return { reason: `turn ${segment.turn} does not exist: ${transcript.id} has ${transcript.turns.length} turns` };
@@ -102,7 +105,24 @@ function placeSegment({ segment }: CodingRow, transcript: Transcript): SegmentPl
   let located = turn === undefined ? undefined : locateSegment(transcript.text, segment.text!, turn);
   if (located === undefined || !located.found) located = locateSegment(transcript.text, segment.text!);
   if (!located.found) return { reason: located.reason };
-  const first = respondentTurns(transcript).find((t) => t.start < located.span.end && t.end > located.span.start);
-  if (first === undefined) return { reason: 'found, but outside every respondent turn (in an interviewer turn or the front matter); only respondent turns are coded' };
+  const first = firstRespondentTurn(transcript, located.span);
+  if (first === undefined) return { reason: `found, but ${OUTSIDE}` };
   return { span: located.span, turn: first, placement: located.match };
+}
+
+const OUTSIDE = 'outside every respondent turn (in an interviewer turn or the front matter); only respondent turns are coded';
+
+const firstRespondentTurn = (transcript: Transcript, span: Span): Turn | undefined =>
+  respondentTurns(transcript).find((t) => t.start < span.end && t.end > span.start);
+
+/** A project's selection is where its positions say; one of zero length codes the turn it sits in. */
+function placeSelection(at: Span, transcript: Transcript): SegmentPlace {
+  if (at.start === at.end) {
+    const turn = respondentTurns(transcript).find((t) => t.start <= at.start && at.start <= t.end);
+    if (turn === undefined) return { reason: `an empty selection ${OUTSIDE}` };
+    return { span: { start: turn.start, end: turn.end }, turn, placement: 'position' };
+  }
+  const first = firstRespondentTurn(transcript, at);
+  if (first === undefined) return { reason: OUTSIDE };
+  return { span: at, turn: first, placement: 'position' };
 }

@@ -30,3 +30,19 @@ export function codePointConverter(text: string): (utf16Offset: number) => CodeP
 export function sliceCodePoints(text: string, span: CodePointSpan): string {
   return Array.from(text).slice(span.start, span.end).join('');
 }
+
+/** Builds a converter from code point offsets to UTF-16 offsets for one text: the inverse of codePointConverter. */
+export function utf16Converter(text: string): (codePointOffset: number) => number {
+  if (!/[\uD800-\uDBFF]/.test(text)) return (offset) => offset;
+  const utf16Of: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    utf16Of.push(i);
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff ? 2 : 1;
+  }
+  utf16Of.push(text.length);
+  const codePoints = utf16Of.length - 1;
+  // Past the end, offsets keep counting one unit per code point, so a caller can tell they lie outside the text.
+  return (offset) => (offset <= codePoints ? utf16Of[offset]! : text.length + offset - codePoints);
+}
