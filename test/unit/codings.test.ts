@@ -199,7 +199,7 @@ describe('placing codings', () => {
     ]);
     // After an emoji (two UTF-16 units, one code point) the offsets differ: code points are what we exchange.
     expect(sliceCodePoints(transcript.text, codings[1]!)).toBe('Truly.');
-    expect(placements).toEqual({ turn: 1, exact: 1, normalised: 1, fuzzy: 0 });
+    expect(placements).toEqual({ turn: 1, position: 0, exact: 1, normalised: 1, fuzzy: 0 });
   });
 
   it('searches the turn given first, then the whole transcript', () => {
