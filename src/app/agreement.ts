@@ -19,6 +19,8 @@ export interface AgreementOptions {
   readonly codebook?: string;
   readonly columns?: readonly string[];
   readonly interviewers?: readonly string[];
+  /** Folders holding sources that .qdpx projects keep outside their archive. */
+  readonly sources?: readonly string[];
 }
 
 export interface AgreementResult {
@@ -32,8 +34,8 @@ export async function agreement(options: AgreementOptions, reporter: Reporter = 
     throw usageError('no transcripts given', 'name them with --transcripts (files, folders or globs): they define the units, including those no coder coded');
   }
   const codebook = options.codebook === undefined ? undefined : await loadCodebook(options.codebook, cwd, reporter);
-  const transcripts = await readTranscripts({ paths: options.transcripts, defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [] }, cwd, reporter);
-  const human = readHumanCodings(options.files, options.columns ?? [], transcripts, codebook, cwd, reporter);
+  const transcripts = await readTranscripts({ paths: options.transcripts, defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [], sources: options.sources ?? [] }, cwd, reporter);
+  const human = await readHumanCodings(options.files, options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
 
   for (const [coder, files] of human.filesOf) {
     if (files.length > 1) throw usageError(`mismatched coder files: ${files.join(' and ')} both hold codings by "${coder}"`, 'give each coder one file, or tell coders apart with a coder column');

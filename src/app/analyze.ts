@@ -8,14 +8,17 @@ import type { OutputFile } from '../io/write-outputs.js';
 import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/index.js';
 import { forExcel } from '../outputs/csv.js';
 import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
-import { loadCodebook, readHumanCodings, readTranscripts, type HumanCodings } from './corpus.js';
+import { writeProject } from '../interop/refi/write-project.js';
+import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
 import { InputError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 export const UNPLACED_FILE = 'unplaced-codings.csv';
+/** The coded project for QDA tools, written with --qdpx. */
+export const PROJECT_FILE = 'collab-code.qdpx';
 
 export interface AnalyzeOptions {
-  /** Transcript files, folders or globs, relative to `cwd`. */
+  /** Transcript files, folders or globs, relative to `cwd`; or REFI-QDA projects (.qdpx), whose text sources are analysed. */
   readonly paths: readonly string[];
   /** Default: the working directory of the process. */
   readonly cwd?: string;
@@ -29,7 +32,7 @@ export interface AnalyzeOptions {
   readonly unit?: UnitKind;
   /** Speaker labels to treat as interviewers, besides the defaults. */
   readonly interviewers?: readonly string[];
-  /** Human codings files: analysed instead of automatic coding, or beside it with `auto`. */
+  /** Human codings files (CSV, or REFI-QDA projects): analysed instead of automatic coding, or beside it with `auto`. */
   readonly codings?: readonly string[];
   /** Column names of the codings files ("transcript=document"). */
   readonly columns?: readonly string[];
@@ -39,6 +42,10 @@ export interface AnalyzeOptions {
   readonly generator?: string;
   /** CSV outputs with a UTF-8 byte-order mark, so Excel opens them right on double-click. */
   readonly excel?: boolean;
+  /** Also export the coded project as a REFI-QDA project (collab-code.qdpx), for review in a QDA tool. */
+  readonly qdpx?: boolean;
+  /** Folders holding sources that .qdpx projects keep outside their archive. */
+  readonly sources?: readonly string[];
 }
 
 export interface AnalyzeResult {
@@ -59,12 +66,15 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   let codebook: Codebook | undefined;
   if (auto || options.codebook !== undefined) {
     const given = await loadCodebook(options.codebook, cwd, reporter);
-    if (auto) reporter.warn(selfVetoingExclusions(given, options.codebook ?? 'the bundled codebook'));
+    if (auto) {
+      requireTerms(given, options.codebook);
+      reporter.warn(selfVetoingExclusions(given, options.codebook ?? 'the bundled codebook'));
+    }
     codebook = given;
   }
 
   const transcripts = await readTranscripts(
-    { paths: options.paths, exclude: options.exclude ?? [], defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [] },
+    { paths: options.paths, exclude: options.exclude ?? [], defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [], sources: options.sources ?? [] },
     cwd,
     reporter,
   );
@@ -72,7 +82,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   let humanCodings: HumanCodings | undefined;
   if (human) {
     reporter.progress({ stage: 'Placing the human codings' });
-    humanCodings = readHumanCodings(codingsFiles, options.columns ?? [], transcripts, codebook, cwd, reporter);
+    humanCodings = await readHumanCodings(codingsFiles, options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
     codebook = humanCodings.codebook;
   }
 
@@ -83,6 +93,11 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   const analysis = analyzed.value;
 
   const context = { generator: options.generator ?? 'collab-code' };
+  let project: Uint8Array | undefined;
+  if (options.qdpx === true) {
+    reporter.progress({ stage: 'Exporting the project' });
+    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: context.generator, codebook: codebook!, transcripts, codings: analysis.codings });
+  }
   return {
     analysis,
     ...(humanCodings === undefined ? {} : { humanCodings }),
@@ -90,7 +105,8 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
       const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, context) }));
       // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
       if (humanCodings !== undefined && names === OUTPUT_NAMES) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
-      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') ? { ...f, content: forExcel(f.content) } : f)) : files;
+      if (project !== undefined && names === OUTPUT_NAMES) files.push({ name: PROJECT_FILE, content: project });
+      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') && typeof f.content === 'string' ? { ...f, content: forExcel(f.content) } : f)) : files;
     },
   };
 }

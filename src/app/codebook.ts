@@ -1,10 +1,14 @@
-// The codebook use cases: validating a codebook file, and linting it against a corpus.
+// The codebook use cases: validating a codebook file, linting it against a corpus, and exchanging it with other tools.
 import type { Codebook } from '../core/codebook/codebook.js';
 import { selfVetoingExclusions } from '../core/coding/diagnostics.js';
 import { lintCodebook as lintAgainst, type Lint } from '../core/coding/lint.js';
 import type { UnitKind } from '../core/coding/unit-kinds.js';
 import type { Problem } from '../core/problem.js';
+import type { Language } from '../core/text/language.js';
+import { writeQdc } from '../interop/refi/qdc.js';
 import { readCodebook } from '../io/read-codebook.js';
+import { readForeignCodebook } from '../io/read-foreign-codebook.js';
+import { formatCodebookYaml } from '../outputs/codebook-yaml.js';
 import { loadCodebook, readTranscripts } from './corpus.js';
 import { InputError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -41,4 +45,45 @@ export async function lintCodebook(options: LintOptions, reporter: Reporter = si
   const codebook = await loadCodebook(options.codebook, cwd, reporter);
   const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [] }, cwd, reporter);
   return { codebook, lint: lintAgainst(codebook, transcripts, options.unit ?? 'turn') };
+}
+
+export interface CodebookExportOptions {
+  readonly cwd?: string;
+  /** "collab-code X.Y.Z", the codebook's origin. */
+  readonly generator?: string;
+}
+
+/** A YAML codebook as a REFI-QDA codebook (.qdc document). */
+export async function exportCodebook(file: string, options: CodebookExportOptions = {}, reporter: Reporter = silentReporter): Promise<string> {
+  const codebook = await loadCodebook(file, options.cwd ?? process.cwd(), reporter);
+  return writeQdc(codebook, options.generator ?? 'collab-code');
+}
+
+export interface CodebookImportOptions {
+  readonly cwd?: string;
+  /** The language of the terms and of the codebook; default en. */
+  readonly language?: Language;
+  readonly generator?: string;
+}
+
+export interface CodebookImportResult {
+  readonly codebook: Codebook;
+  /** What did not carry over. */
+  readonly notes: readonly string[];
+  /** The YAML codebook, with its origin and the notes as comments. */
+  readonly yaml: string;
+}
+
+/** Another tool's codebook (.qdc, .qdpx, quanteda .yml, LIWC .dic) as a YAML codebook, ready for terms. */
+export async function importCodebook(file: string, options: CodebookImportOptions = {}): Promise<CodebookImportResult> {
+  const read = await readForeignCodebook(file, options.cwd ?? process.cwd(), options.language ?? 'en');
+  if (!read.ok) throw new InputError(read.problems);
+  const { codebook, notes } = read.value;
+  const name = file.split(/[\\/]/).at(-1) ?? file;
+  const header = [
+    `Imported from ${name} by ${options.generator ?? 'collab-code'}.`,
+    ...(notes.length === 0 ? [] : ['Not carried over, or to check:', ...notes.map((n) => `- ${n}`)]),
+    'Check it with: collab-code codebook validate THIS_FILE',
+  ];
+  return { codebook, notes, yaml: formatCodebookYaml(codebook, header) };
 }

@@ -4,15 +4,18 @@ import { parseColumnMapping, type CodingRow } from '../core/codings/codings-tabl
 import { pushTo } from '../core/collections.js';
 import { placeCodings, type PlacedCodings } from '../core/codings/place-codings.js';
 import { codebookFromCodeNames } from '../core/codings/resolve-codes.js';
-import { compareNatural, error, warning, type Problem, type Result } from '../core/problem.js';
+import { compareNatural, error, ok, warning, type Problem, type Result } from '../core/problem.js';
+import { isLanguage } from '../core/text/language.js';
 import type { Language } from '../core/text/language.js';
 import { parseTranscript } from '../core/transcripts/parse-transcript.js';
 import { DEFAULT_INTERVIEWER_LABELS, interviewerMatcher } from '../core/transcripts/speakers.js';
 import type { Transcript } from '../core/transcripts/transcript.js';
 import { readCodebook } from '../io/read-codebook.js';
 import { readCodings } from '../io/read-codings.js';
+import { isProjectFile, readProjectFile } from '../io/read-project.js';
+import { codingRowsOfProject, transcriptFilesOfProject } from '../interop/refi/project-codings.js';
 import { findTranscripts, readTranscriptFile, type TranscriptFile } from '../io/read-transcripts.js';
-import { InputError } from './errors.js';
+import { InputError, usageError } from './errors.js';
 import type { Reporter } from './reporter.js';
 
 /** A codebook (the bundled one when `file` is undefined): its errors stop the use case, its warnings are reported. */
@@ -23,8 +26,17 @@ export async function loadCodebook(file: string | undefined, cwd: string, report
   return read.result.value;
 }
 
+/** Automatic coding needs terms; a REFI-QDA codebook (.qdc, .qdpx) has none. */
+export function requireTerms(codebook: Codebook, file: string | undefined): void {
+  if (codebook.codes.some((c) => Object.values(c.terms).some((terms) => (terms?.length ?? 0) > 0))) return;
+  throw usageError(`${file ?? 'the codebook'} has no terms, so it cannot code automatically`, `turn it into a YAML codebook with: collab-code codebook import ${file ?? 'FILE'} --out codebook.yaml, and add terms`);
+}
+
 export interface TranscriptOptions {
+  /** Transcript files, folders and globs; and REFI-QDA projects (.qdpx), whose text sources are transcripts. */
   readonly paths: readonly string[];
+  /** Folders holding the sources that projects keep outside their archive. */
+  readonly sources?: readonly string[];
   /** Folders never searched for transcripts (the output folder). */
   readonly exclude?: readonly string[];
   readonly defaultLanguage: Language;
@@ -34,25 +46,41 @@ export interface TranscriptOptions {
 
 /** Reads and parses every transcript, reporting the problems of all files at once rather than the first. */
 export async function readTranscripts(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Transcript[]> {
-  const found = await findTranscripts(options.paths, { cwd, exclude: options.exclude ?? [] });
+  const projects = options.paths.filter(isProjectFile);
+  const others = options.paths.filter((p) => !isProjectFile(p));
+  const found = others.length === 0 ? ok<string[]>([]) : await findTranscripts(others, { cwd, exclude: options.exclude ?? [] });
   if (!found.ok) throw new InputError(found.problems);
   const isInterviewer = interviewerMatcher([...DEFAULT_INTERVIEWER_LABELS, ...(options.interviewers ?? [])]);
   const problems: Problem[] = [];
   const transcripts: Transcript[] = [];
   const fileOfId = new Map<string, string>();
-  const accept = (read: Result<TranscriptFile>): void => {
+  const accept = (read: Result<TranscriptFile & { readonly attributes?: Readonly<Record<string, string>> }>): void => {
     if (!read.ok) return void problems.push(...read.problems);
-    const { file, defaultId, text } = read.value;
-    const parsed = parseTranscript(text, file, { defaultId, defaultLanguage: options.defaultLanguage, isInterviewer });
+    const { file, defaultId, text, attributes } = read.value;
+    // A project's cases give attributes (and perhaps the language) that the front matter, if any, overrides.
+    const { language, id: _id, ...given } = attributes ?? ({} as Record<string, string>);
+    const defaultLanguage = language !== undefined && isLanguage(language) ? language : options.defaultLanguage;
+    const parsed = parseTranscript(text, file, { defaultId, defaultLanguage, isInterviewer });
     if (!parsed.ok) return void problems.push(...parsed.problems);
+    const transcript = attributes === undefined ? parsed.value : { ...parsed.value, attributes: { ...given, ...parsed.value.attributes } };
     reporter.warn(parsed.warnings);
     const other = fileOfId.get(parsed.value.id);
     if (other !== undefined) {
       return void problems.push(error({ file }, `duplicate transcript id "${parsed.value.id}", also used by ${other}`, 'give one of them another id in its front matter'));
     }
     fileOfId.set(parsed.value.id, file);
-    transcripts.push(parsed.value);
+    transcripts.push(transcript);
   };
+  for (const project of projects) {
+    const read = await readProjectFile(project, cwd, options.sources ?? []);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    reporter.warn(read.value.warnings);
+    if (read.value.sources.length === 0) problems.push(error({ file: project }, 'the project holds no text source to analyse', 'export the project with its documents'));
+    for (const source of transcriptFilesOfProject(read.value)) accept(ok(source));
+  }
   let bytes = 0;
   for (const [i, absolute] of found.value.entries()) {
     reporter.progress({ stage: 'Reading transcripts', done: i, total: found.value.length, bytes });
@@ -78,21 +106,40 @@ export interface HumanCodings {
  * Reads codings files and places their segments; without a codebook, the files' codes become one. Reports how many
  * segments were placed and how, and warns of each that was not.
  */
-export function readHumanCodings(
+export async function readHumanCodings(
   files: readonly string[],
   columns: readonly string[],
   transcripts: readonly Transcript[],
   codebook: Codebook | undefined,
   cwd: string,
   reporter: Reporter,
-): HumanCodings {
+  sources: readonly string[] = [],
+): Promise<HumanCodings> {
   const mapping = parseColumnMapping(columns);
   if (!mapping.ok) throw new InputError(mapping.problems);
   const problems: Problem[] = [];
   const rows: CodingRow[] = [];
   const filesOf = new Map<string, string[]>();
+  // A project's codebook lists codes nobody applied, and their descriptions: both belong in a codebook made of codes.
+  const codeNames: string[] = [];
+  const definitions = new Map<string, string>();
   for (const file of files) {
-    const read = readCodings(file, cwd, mapping.value);
+    let read: Result<readonly CodingRow[]>;
+    if (isProjectFile(file)) {
+      const project = await readProjectFile(file, cwd, sources);
+      if (!project.ok) {
+        problems.push(...project.problems);
+        continue;
+      }
+      const fromProject = codingRowsOfProject(project.value, transcripts);
+      reporter.warn([...project.value.warnings, ...fromProject.warnings]);
+      project.value.notes.forEach((note) => reporter.info(note));
+      codeNames.push(...fromProject.codeNames);
+      for (const [name, definition] of fromProject.definitions) definitions.set(name, definition);
+      read = ok(fromProject.rows);
+    } else {
+      read = readCodings(file, cwd, mapping.value);
+    }
     if (!read.ok) {
       problems.push(...read.problems);
       continue;
@@ -102,7 +149,7 @@ export function readHumanCodings(
   }
   if (problems.length > 0) throw new InputError(problems);
   // Named by file name only: the title appears in outputs, which hold no absolute paths.
-  const book = codebook ?? codebookFromCodeNames(rows.map((r) => r.code), `Codes of ${files.map((f) => f.split(/[\\/]/).at(-1)).join(', ')}`);
+  const book = codebook ?? codebookFromCodeNames([...codeNames, ...rows.map((r) => r.code)], `Codes of ${files.map((f) => f.split(/[\\/]/).at(-1)).join(', ')}`, definitions);
   const placed = placeCodings(rows, transcripts, book);
   if (!placed.ok) throw new InputError(placed.problems);
   const human = { codebook: book, placed: placed.value, coders: [...filesOf.keys()], filesOf };
@@ -117,6 +164,7 @@ function reportPlacement(codings: HumanCodings, reporter: Reporter): void {
   const how = (
     [
       [placements.turn, 'by turn'],
+      [placements.position, 'by position'],
       [placements.exact, 'exactly'],
       [placements.normalised, 'ignoring spacing, quotes, dashes or hyphenation'],
       [placements.fuzzy, 'approximately'],

@@ -5,13 +5,13 @@ import type { UnitKind } from '../core/coding/unit-kinds.js';
 import type { ComparisonUnit } from '../core/reliability/coded-units.js';
 import type { EvaluationUnit } from '../core/reliability/comparison-units.js';
 import { evaluateCoding, type Evaluation } from '../core/reliability/evaluation.js';
-import { loadCodebook, readHumanCodings, readTranscripts, type HumanCodings } from './corpus.js';
+import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 
 export interface EvaluateOptions {
   readonly paths: readonly string[];
-  /** The gold codings file, coded by hand. */
+  /** The gold codings file, coded by hand: a codings CSV or a REFI-QDA project (.qdpx). */
   readonly gold: string;
   readonly cwd?: string;
   /** Default: the bundled codebook. */
@@ -20,6 +20,8 @@ export interface EvaluateOptions {
   readonly unit?: EvaluationUnit;
   readonly columns?: readonly string[];
   readonly interviewers?: readonly string[];
+  /** Folders holding sources that .qdpx projects keep outside their archive. */
+  readonly sources?: readonly string[];
 }
 
 export interface EvaluateResult {
@@ -30,8 +32,9 @@ export interface EvaluateResult {
 export async function evaluate(options: EvaluateOptions, reporter: Reporter = silentReporter): Promise<EvaluateResult> {
   const cwd = options.cwd ?? process.cwd();
   const codebook = await loadCodebook(options.codebook, cwd, reporter);
-  const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [] }, cwd, reporter);
-  const gold = readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter);
+  requireTerms(codebook, options.codebook);
+  const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [], sources: options.sources ?? [] }, cwd, reporter);
+  const gold = await readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
   const unit: ComparisonUnit = options.unit ?? 'turn';
   // A whole interview raises a code when one of its turns does, as in the report's counts.
   const codingUnit: UnitKind = unit === 'document' ? 'turn' : unit;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UNIT_KINDS } from '../core/coding/unit-kinds.js';
+import { LANGUAGES, type Language } from '../core/text/language.js';
 import { COMPARISON_UNITS, type ComparisonUnit } from '../core/reliability/comparison-units.js';
 import { OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
 import type { ExitCode } from './errors.js';
@@ -49,28 +50,32 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
   program
     .command('analyze')
     .description('code transcripts and write frequencies, codings, quotes, a report and a JSON summary')
-    .argument('[paths...]', 'transcript files (.txt, .md), folders (searched recursively) or globs; default: "transcripts" in collab-code.yaml')
-    .option('--codebook <file>', 'the codebook (YAML); default: the bundled Collaboration Code codebook')
+    .argument('[paths...]', 'transcript files (.txt, .md), folders (searched recursively) or globs, or a REFI-QDA project (.qdpx); default: "transcripts" in collab-code.yaml')
+    .option('--codebook <file>', 'the codebook (YAML; a .qdc or .qdpx codebook does for human codings); default: the bundled Collaboration Code codebook')
     .option('--out <dir>', 'where to write the outputs (default: collab-code-report)')
     .option('--by <attribute>', 'break frequencies down by a front matter attribute; repeatable, or comma-separated (default: group)', collect)
     .addOption(new Option('--unit <unit>', 'the unit of coding (default: turn)').choices(UNIT_KINDS))
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
     .addOption(new Option('--print <output>', 'write one output to stdout instead of files').choices(OUTPUT_NAMES))
     .option('--check', 'write nothing; exit 1 if any output in --out is missing or out of date')
-    .option('--codings <file>', 'human codings (CSV) to analyse instead of coding automatically; repeatable', collect)
+    .option('--codings <file>', 'human codings (CSV, or a REFI-QDA project .qdpx) to analyse instead of coding automatically; repeatable', collect)
     .option('--columns <mapping>', 'column names of the codings file, e.g. transcript=document,text=segment', collect)
     .option('--auto', 'with --codings: code automatically too, keeping both (a source column tells them apart)')
     .option('--excel', 'write the CSVs with a UTF-8 byte-order mark, so Excel opens accented words right on double-click')
+    .option('--qdpx', 'also write collab-code.qdpx: the coded project, to review in NVivo, ATLAS.ti, MAXQDA or QualCoder')
+    .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
     .addHelpText(
       'after',
       examples(
         ['collab-code analyze interviews/ --by group --by region', 'counts broken down by two attributes'],
         ['collab-code analyze "interviews/**/*.md" --print frequencies > f.csv', 'one output to stdout, for pipes'],
         ['collab-code analyze interviews/ --codings team.csv --auto', 'a report from human codings, with automatic counts beside them'],
+        ['collab-code analyze interviews/ --qdpx', 'also collab-code.qdpx, to review the codings in a QDA tool'],
+        ['collab-code analyze interviews/ --codings reviewed.qdpx', 'a report from a project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder'],
         ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],
       ),
     )
-    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean; excel?: boolean }) => {
+    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean; excel?: boolean; qdpx?: boolean; sources?: string[] }) => {
       const { runAnalyze } = await import('./commands/analyze.js');
       done(await runAnalyze({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
@@ -78,13 +83,14 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
   program
     .command('agreement')
     .description("inter-coder agreement between human codings files: percent agreement, Cohen's κ, Fleiss' κ, Krippendorff's α")
-    .argument('<codings...>', 'codings files (CSV), one per coder, or one with a coder column')
+    .argument('<codings...>', 'codings files (CSV, or REFI-QDA projects .qdpx), one per coder, or one with a coder column')
     .option('--transcripts <paths...>', 'the coded transcripts (files, folders or globs): they define the units; default: "transcripts" in collab-code.yaml')
     .addOption(new Option('--unit <unit>', 'the unit agreement is measured on (default: turn)').choices(COMPARISON_UNITS))
     .addOption(new Option('--format <format>', 'the table on stdout (default: md)').choices(REPORT_FORMATS))
-    .option('--codebook <file>', 'resolve code names against this codebook; default: the codes the files name')
+    .option('--codebook <file>', 'resolve code names against this codebook (YAML, .qdc or .qdpx); default: the codes the files name')
     .option('--columns <mapping>', 'column names of the codings files, e.g. transcript=document,text=segment', collect)
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
     .option('--disagreements <file>', 'also write the disagreements as CSV')
     .option('--unplaced <file>', 'also write the segments that could not be placed as CSV')
     .addHelpText(
@@ -93,9 +99,10 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code agreement alice.csv bob.csv --transcripts interviews/', "Cohen's κ and Krippendorff's α per code and overall"],
         ['collab-code agreement team.csv --transcripts interviews/ --unit character --format json', 'one file with a coder column; per character'],
         ['collab-code agreement a.csv b.csv --transcripts interviews/ --disagreements d.csv', 'the units to reconcile, as CSV'],
+        ['collab-code agreement ana.qdpx ben.qdpx --transcripts interviews/', 'two coders\' projects from QDA tools'],
       ),
     )
-    .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; disagreements?: string; unplaced?: string }) => {
+    .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; sources?: string[]; disagreements?: string; unplaced?: string }) => {
       const { runAgreement } = await import('./commands/agreement.js');
       done(await runAgreement({ ...options, ...verbosity(), files, generator: `collab-code ${VERSION}` }, io));
     });
@@ -104,12 +111,13 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .command('evaluate')
     .description('code transcripts automatically and score the result against gold human codings: precision, recall, F1, top-1 accuracy, κ')
     .argument('[paths...]', 'transcript files, folders or globs; default: "transcripts" in collab-code.yaml')
-    .requiredOption('--gold <file>', 'the gold codings (CSV), coded by hand')
+    .requiredOption('--gold <file>', 'the gold codings (CSV, or a REFI-QDA project .qdpx), coded by hand')
     .option('--codebook <file>', 'the codebook (YAML); default: the bundled Collaboration Code codebook')
     .addOption(new Option('--unit <unit>', 'the unit compared (default: turn)').choices(EVALUATION_UNITS))
     .addOption(new Option('--format <format>', 'the output on stdout (default: md)').choices(REPORT_FORMATS))
     .option('--columns <mapping>', 'column names of the gold file, e.g. transcript=document,text=segment', collect)
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
     .option('--unplaced <file>', 'also write the gold segments that could not be placed as CSV')
     .addHelpText(
       'after',
@@ -117,9 +125,10 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code evaluate interviews/ --gold gold.csv', 'precision, recall, F1 and κ of the automatic coding per code'],
         ['collab-code evaluate interviews/ --gold gold.csv --unit document --format csv', 'per interview, as CSV'],
         ['collab-code evaluate interviews/ --gold gold.csv --codebook mine.yaml', 'measure a revised codebook'],
+        ['collab-code evaluate interviews/ --gold reviewed.qdpx', 'against codings reviewed in a QDA tool'],
       ),
     )
-    .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; unplaced?: string }) => {
+    .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; sources?: string[]; unplaced?: string }) => {
       const { runEvaluate } = await import('./commands/evaluate.js');
       done(await runEvaluate({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
@@ -168,6 +177,35 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[] }) => {
       const { runCodebookLint } = await import('./commands/codebook-lint.js');
       done(await runCodebookLint({ ...options, ...verbosity(), codebook: file, paths }, io));
+    });
+
+  codebook
+    .command('export')
+    .description('write a codebook as a REFI-QDA codebook (.qdc), for NVivo, ATLAS.ti, MAXQDA or QualCoder')
+    .argument('<codebook>', 'the codebook (YAML)')
+    .option('--out <file>', 'the .qdc file to write; default: stdout')
+    .addHelpText('after', examples(['collab-code codebook export codebook.yaml --out codebook.qdc', 'its codes under their types and categories; terms stay behind']))
+    .action(async (file: string, options: { out?: string }) => {
+      const { runCodebookExport } = await import('./commands/codebook-exchange.js');
+      done(await runCodebookExport({ ...options, ...verbosity(), codebook: file, generator: `collab-code ${VERSION}` }, io));
+    });
+  codebook
+    .command('import')
+    .description("turn another tool's codebook into a YAML codebook, ready for terms: a REFI-QDA codebook (.qdc) or project (.qdpx), a quanteda dictionary (.yml, .yaml) or a LIWC dictionary (.dic)")
+    .argument('<file>', 'the codebook or dictionary to import')
+    .option('--out <file>', 'the YAML codebook to write; default: stdout')
+    .addOption(new Option('--language <language>', 'the language of its terms and of the codebook (default: en)').choices(LANGUAGES))
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code codebook import team.qdc --out codebook.yaml', 'codes, hierarchy and definitions from a QDA tool; add terms'],
+        ['collab-code codebook import policy.yml --language es --out codebook.yaml', 'a quanteda dictionary, its patterns as terms'],
+        ['collab-code codebook import emotions.dic --out codebook.yaml', 'a LIWC dictionary'],
+      ),
+    )
+    .action(async (file: string, options: { out?: string; language?: Language }) => {
+      const { runCodebookImport } = await import('./commands/codebook-exchange.js');
+      done(await runCodebookImport({ ...options, ...verbosity(), file, generator: `collab-code ${VERSION}` }, io));
     });
 
   program

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Codebook } from '../core/codebook/codebook.js';
 import { parseCodebook } from '../core/codebook/parse-codebook.js';
-import { error, fail, type Result } from '../core/problem.js';
+import { error, fail, ok, type Result } from '../core/problem.js';
 import { decodeUtf8 } from '../core/text/decode.js';
+import { isRefiCodebook, readForeignCodebook } from './read-foreign-codebook.js';
 
 export const BUNDLED_CODEBOOK = fileURLToPath(new URL('../../codebooks/collaboration-code.yaml', import.meta.url));
 
@@ -15,7 +16,12 @@ export interface CodebookRead {
   readonly result: Result<Codebook>;
 }
 
+/** A YAML codebook; or a REFI-QDA one (.qdc, or a .qdpx's), whose codes have no terms: enough for human codings. */
 export async function readCodebook(file: string | undefined, cwd: string): Promise<CodebookRead> {
+  if (file !== undefined && isRefiCodebook(file)) {
+    const read = await readForeignCodebook(file, cwd, 'en');
+    return read.ok ? { result: ok(read.value.codebook) } : { unreadable: true, result: read };
+  }
   const absolute = file === undefined ? BUNDLED_CODEBOOK : path.resolve(cwd, file);
   const shown = file ?? 'codebooks/collaboration-code.yaml (bundled)';
   let bytes: Uint8Array;

@@ -24,11 +24,15 @@ export interface Config {
   readonly quiet?: boolean;
   /** CSV outputs with a byte-order mark for Excel (--excel). */
   readonly excel?: boolean;
+  /** Also write collab-code.qdpx, the coded project for QDA tools (--qdpx). */
+  readonly qdpx?: boolean;
+  /** Folders holding sources that .qdpx projects keep outside their archive (--sources). */
+  readonly sources?: readonly string[];
 }
 
-const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns'] as const;
-const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel'] as const;
-const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel'];
+const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'sources'] as const;
+const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'qdpx'] as const;
+const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx'];
 /** Every setting collab-code.yaml may hold. */
 export const CONFIG_KEYS: readonly string[] = [...LISTS, ...SCALARS];
 const KEYS = CONFIG_KEYS;

@@ -5,7 +5,8 @@ import { error, fail, ok, type Result } from '../core/problem.js';
 
 export interface OutputFile {
   readonly name: string;
-  readonly content: string;
+  /** Text (written as UTF-8) or bytes (a .qdpx archive). */
+  readonly content: string | Uint8Array;
 }
 
 /**
@@ -66,7 +67,7 @@ export async function compareOutputs(dir: string, files: readonly OutputFile[], 
   for (const file of files) {
     const current = await readFile(path.resolve(cwd, dir, file.name)).catch(() => undefined);
     if (current === undefined) stale.push({ name: file.name, state: 'missing' });
-    else if (!current.equals(Buffer.from(file.content, 'utf8'))) stale.push({ name: file.name, state: 'stale' });
+    else if (!current.equals(typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content)) stale.push({ name: file.name, state: 'stale' });
   }
   return stale;
 }

@@ -22,6 +22,7 @@ export interface AgreementCommandOptions extends Verbosity {
   readonly codebook?: string;
   readonly columns?: readonly string[];
   readonly interviewer?: readonly string[];
+  readonly sources?: readonly string[];
   readonly disagreements?: string;
   readonly unplaced?: string;
   readonly generator: string;
@@ -40,6 +41,7 @@ export async function runAgreement(options: AgreementCommandOptions, io: CliIo):
         columns: options.columns ?? [],
         interviewers: [...(config.value.interviewers ?? []), ...(options.interviewer ?? [])],
         ...(options.codebook === undefined ? {} : { codebook: options.codebook }),
+        ...(options.sources === undefined ? {} : { sources: options.sources }),
       },
       reporter,
     );

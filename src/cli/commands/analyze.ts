@@ -25,6 +25,8 @@ export interface AnalyzeCommandOptions extends Verbosity {
   readonly columns?: readonly string[];
   readonly auto?: boolean;
   readonly excel?: boolean;
+  readonly qdpx?: boolean;
+  readonly sources?: readonly string[];
   readonly generator: string;
 }
 
@@ -40,6 +42,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   const columns = options.columns ?? settings.columns;
   const auto = options.auto ?? settings.auto;
   const excel = options.excel === true || settings.excel === true;
+  // The project is one of the written outputs (so --check covers it), never printed.
+  const qdpx = options.print === undefined && (options.qdpx ?? settings.qdpx) === true;
+  const sources = options.sources ?? settings.sources;
 
   return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
     const result = await analyze(
@@ -56,12 +61,15 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(codings === undefined ? {} : { codings }),
         ...(columns === undefined ? {} : { columns }),
         ...(auto === undefined ? {} : { auto }),
+        ...(qdpx ? { qdpx } : {}),
+        ...(sources === undefined ? {} : { sources }),
       },
       reporter,
     );
     if (options.print !== undefined) {
       reporter.stop();
-      io.stdout(result.render([options.print])[0]!.content);
+      const { content } = result.render([options.print])[0]!;
+      io.stdout(typeof content === 'string' ? content : '');
       return ExitCode.Ok;
     }
     reporter.progress({ stage: 'Formatting the outputs' });

@@ -21,6 +21,7 @@ export interface EvaluateCommandOptions extends Verbosity {
   readonly format?: ReportFormat;
   readonly columns?: readonly string[];
   readonly interviewer?: readonly string[];
+  readonly sources?: readonly string[];
   readonly unplaced?: string;
   readonly generator: string;
 }
@@ -40,6 +41,7 @@ export async function runEvaluate(options: EvaluateCommandOptions, io: CliIo): P
         columns: options.columns ?? [],
         interviewers: [...(config.value.interviewers ?? []), ...(options.interviewer ?? [])],
         ...(codebook === undefined ? {} : { codebook }),
+        ...(options.sources === undefined ? {} : { sources: options.sources }),
       },
       reporter,
     );

@@ -38,10 +38,10 @@ export const UNCATEGORISED = 'uncategorised';
 
 /**
  * A codebook of the codes named in human codings, hierarchy kept: a code's id is its full path, its label the last
- * part, its category the path of its parent. Codes sort in natural order of their paths, so the order of rows in
- * the files does not matter.
+ * part, its category the path of its parent; `definitions` by path. Codes sort in natural order of their paths, so the
+ * order of rows in the files does not matter.
  */
-export function codebookFromCodeNames(names: Iterable<string>, title: string): Codebook {
+export function codebookFromCodeNames(names: Iterable<string>, title: string, definitions: ReadonlyMap<string, string> = new Map()): Codebook {
   const paths = new Map<string, string[]>();
   for (const name of names) {
     const path = codePath(name);
@@ -53,7 +53,7 @@ export function codebookFromCodeNames(names: Iterable<string>, title: string): C
     const path = paths.get(id)!;
     const parent = path.slice(0, -1).join(' > ') || UNCATEGORISED;
     if (!categories.has(parent)) categories.set(parent, { id: parent, label: parent === UNCATEGORISED ? 'Top-level codes' : parent });
-    return { id, label: path.at(-1)!, type: 'code', category: parent, definition: '', terms: {}, exclude: {} };
+    return { id, label: path.at(-1)!, type: 'code', category: parent, definition: definitions.get(id) ?? '', terms: {}, exclude: {}, path };
   });
   return {
     title,

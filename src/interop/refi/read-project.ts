@@ -222,7 +222,8 @@ export async function readProject(bytes: Uint8Array, file: string, findExternal:
     deviation(`${plural(notFound.length, 'source')} kept outside the archive not found, so ${plural(lost, 'coding')} in them skipped: ${list(notFound.map((s) => s.name), 12)}`, 'put the source files beside the .qdpx, or name their folder with --sources DIR');
   }
   if (zeroLength > 0) deviation(`${plural(zeroLength, 'selection')} of zero length (REFI-QDA selections span text): each codes the turn it sits in`);
-  if (describedMemos > 0) deviation(`${plural(describedMemos, 'memo')} written as a selection's Description rather than a Note: kept as the coding's memo`);
+  // collab-code writes why it applied a code as the selection's Description, knowingly: no need to warn of it.
+  if (describedMemos > 0 && !/^collab-code\b/.test(attribute(project, 'origin') ?? '')) deviation(`${plural(describedMemos, 'memo')} written as a selection's Description rather than a Note: kept as the coding's memo`);
   if (unknownCodes > 0) deviation(`${plural(unknownCodes, 'coding')} name a code the project's codebook does not hold: skipped`, 'export the project again; its codebook is incomplete');
   const skippedTotal = [...skipped.values()].reduce((a, b) => a + b, 0);
   if (skippedTotal > 0) {

@@ -1,0 +1,56 @@
+// Reads a REFI-QDA project file (.qdpx), and finds the sources it keeps outside the archive: at their recorded place
+// when this is the machine that exported it, else beside the .qdpx, else in the folders named with --sources.
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { error, fail, type Result } from '../core/problem.js';
+import { readProject, type ExternalFinder, type ExternalRef, type RefiProject } from '../interop/refi/read-project.js';
+
+export const isProjectFile = (file: string): boolean => path.extname(file).toLowerCase() === '.qdpx';
+
+/** Where a source kept outside the archive may be, most likely first. */
+function candidates(ref: ExternalRef, projectDir: string, sourceDirs: readonly string[]): string[] {
+  const decoded = (p: string) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  };
+  // "relative:///AR/John.txt" and "absolute:///C:/PROJECT/x.txt" carry a slash before the path proper.
+  const given = decoded(ref.path).replace(/^\/+(?=[A-Za-z]:)/, '');
+  const relative = ref.scheme === 'relative' ? given.replace(/^\/+/, '') : undefined;
+  const name = given.split(/[\\/]/).at(-1) ?? given;
+  const here = [projectDir, ...sourceDirs];
+  return [
+    ...(ref.scheme === 'absolute' ? [given] : []),
+    ...(relative !== undefined && ref.basePath !== undefined ? [path.join(ref.basePath, relative)] : []),
+    ...(relative === undefined ? [] : here.map((dir) => path.join(dir, relative))),
+    ...here.map((dir) => path.join(dir, name)),
+  ];
+}
+
+/** Reads a .qdpx; `sourceDirs` (relative to `cwd`) are where to look for sources kept outside it. */
+export async function readProjectFile(file: string, cwd: string, sourceDirs: readonly string[] = []): Promise<Result<RefiProject>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path.resolve(cwd, file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail([error({ file }, code === 'ENOENT' ? 'no such project file' : `cannot read: ${code ?? (e as Error).message}`)]);
+  }
+  const projectDir = path.dirname(path.resolve(cwd, file));
+  const dirs = sourceDirs.map((dir) => path.resolve(cwd, dir));
+  const findExternal: ExternalFinder = (ref) => {
+    for (const candidate of candidates(ref, projectDir, dirs)) {
+      if (!existsSync(candidate)) continue;
+      try {
+        return { bytes: readFileSync(candidate), where: path.relative(cwd, candidate).split(path.sep).join('/') || candidate };
+      } catch {
+        continue;
+      }
+    }
+    return undefined;
+  };
+  return readProject(bytes, file, findExternal);
+}
