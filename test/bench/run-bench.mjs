@@ -1,6 +1,7 @@
 // npm run bench [-- --mb 10 --runs 3 --unit turn --keep]: generates a synthetic corpus and times a full `analyze` on it,
-// then `agreement` between two coders' files made from its codings. Prints throughput and peak memory. The corpus
-// is random but seeded, so runs are comparable.
+// then `agreement` between two coders' files made from its codings, then `analyze --qdpx` (exporting the codings as a
+// REFI-QDA project) and that project read back. Prints throughput and peak memory. The corpus is random but seeded,
+// so runs are comparable.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +102,16 @@ writeFileSync(path.join(dir, 'b.csv'), stringify([['transcript', 'code', 'turn']
 const segments = coderA.length + coderB.length;
 const agreed = time(['agreement', path.join(dir, 'a.csv'), path.join(dir, 'b.csv'), '--transcripts', corpus, '--unit', values.unit, '--format', 'csv', '--unplaced', path.join(dir, 'unplaced.csv')]);
 console.log(`agreement, median of ${agreed.runs}: ${agreed.median.seconds.toFixed(2)} s  ${Math.round(segments / agreed.median.seconds)} segments/s (${segments} segments, 200 unplaceable)  peak memory ${agreed.peak.toFixed(0)} MB`);
+
+// The same analyze with --qdpx: what exporting the codings as a REFI-QDA project adds, against analyze's own time
+// (the issue asks for no more than twice). Then that project read back as human codings, placed by position.
+const exported = time(['analyze', corpus, '--out', path.join(dir, 'out-qdpx'), '--unit', values.unit, '--qdpx']);
+const exportSeconds = exported.median.seconds - analyzed.median.seconds;
+const project = path.join(dir, 'out-qdpx', 'collab-code.qdpx');
+const projectMB = readFileSync(project).length / 1024 / 1024;
+console.log(`analyze --qdpx, median of ${exported.runs}: ${exported.median.seconds.toFixed(2)} s  export ${exportSeconds.toFixed(2)} s = ${(exportSeconds / analyzed.median.seconds).toFixed(2)} × analyze's own time (${codings.length} codings, ${projectMB.toFixed(1)} MB .qdpx)  peak memory ${exported.peak.toFixed(0)} MB`);
+const imported = time(['analyze', corpus, '--out', path.join(dir, 'out-import'), '--unit', values.unit, '--codings', project, '--codebook', path.join(here, '../../codebooks/collaboration-code.yaml')]);
+console.log(`analyze --codings collab-code.qdpx, median of ${imported.runs}: ${imported.median.seconds.toFixed(2)} s  ${Math.round(codings.length / imported.median.seconds)} codings/s  peak memory ${imported.peak.toFixed(0)} MB`);
 // --keep leaves the corpus for profiling, e.g. node --cpu-prof bin/collab-code.js analyze DIR/corpus
 if (values.keep) process.stderr.write(`kept: ${corpus}\n`);
 else rmSync(dir, { recursive: true, force: true });
