@@ -1,9 +1,20 @@
 // collab-code as a library: the use cases the CLI runs, each taking options and returning results. Nothing here
 // prints or exits; warnings and progress go to an optional Reporter, bad input is thrown as an InputError.
-export { analyze, UNPLACED_FILE, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';
+export { analyze, PROJECT_FILE, UNPLACED_FILE, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';
 export { agreement, type AgreementOptions, type AgreementResult } from './agreement.js';
 export { evaluate, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
-export { lintCodebook, validateCodebook, type CodebookValidation, type LintOptions, type LintResult } from './codebook.js';
+export {
+  exportCodebook,
+  importCodebook,
+  lintCodebook,
+  validateCodebook,
+  type CodebookExportOptions,
+  type CodebookImportOptions,
+  type CodebookImportResult,
+  type CodebookValidation,
+  type LintOptions,
+  type LintResult,
+} from './codebook.js';
 export { InputError } from './errors.js';
 export { collectingReporter, silentReporter, type Progress, type Reporter } from './reporter.js';
 export { compareOutputs, writeOutputs, type OutputFile, type StaleFile } from '../io/write-outputs.js';

@@ -44,4 +44,17 @@ describe('the library API', () => {
     const result = await api.agreement({ files: coders, transcripts: ['fixtures/example'], cwd: ROOT, codebook: CODEBOOK, columns: ['transcript=document,text=segment'] });
     expect(result.agreement.coders).toEqual(['coder-a', 'coder-b']);
   });
+
+  it('exports the coded project as bytes, and codebooks to and from REFI-QDA', async () => {
+    const result = await api.analyze({ paths: ['fixtures/example'], cwd: ROOT, qdpx: true, generator: 'collab-code 0.1.0' });
+    const project = result.render().find((f) => f.name === api.PROJECT_FILE);
+    expect(project?.content).toBeInstanceOf(Uint8Array);
+    const cwd = scratch();
+    const qdc = await api.exportCodebook(CODEBOOK, { cwd });
+    expect(qdc).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(cwd, 'cc.qdc'), qdc);
+    const imported = await api.importCodebook('cc.qdc', { cwd });
+    expect(imported.codebook.codes).toHaveLength(42);
+  });
 });
