@@ -1,6 +1,5 @@
 // Reads codebooks other tools keep: a REFI-QDA codebook (.qdc) or a project's (.qdpx), a quanteda dictionary
 // (.yml, .yaml) or a LIWC dictionary (.dic); each as a codebook with notes on what did not carry over.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { error, fail, ok, type Result } from '../core/problem.js';
 import { decodeUtf8 } from '../core/text/decode.js';
@@ -8,6 +7,7 @@ import type { Language } from '../core/text/language.js';
 import { readLiwc } from '../interop/dictionaries/liwc.js';
 import { readQuanteda } from '../interop/dictionaries/quanteda.js';
 import { importedCodebook, readQdc, type ImportedCodebook } from '../interop/refi/qdc.js';
+import { readBytes } from './read-bytes.js';
 import { readProjectFile } from './read-project.js';
 
 export const FOREIGN_CODEBOOKS: Readonly<Record<string, string>> = {
@@ -31,14 +31,9 @@ export async function readForeignCodebook(file: string, cwd: string, language: L
     if (!project.ok) return project;
     return ok(importedCodebook(project.value.codes, project.value.name, language));
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path.resolve(cwd, file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail([error({ file }, code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? (e as Error).message}`)]);
-  }
-  const decoded = decodeUtf8(bytes);
+  const bytes = await readBytes(file, cwd, 'file');
+  if (!bytes.ok) return bytes;
+  const decoded = decodeUtf8(bytes.value);
   if (!decoded.ok) return fail([error({ file }, `invalid UTF-8 at byte ${decoded.byteOffset}`, 'save the file as UTF-8')]);
   if (extension === '.qdc') return readQdc(decoded.text, file, language);
   if (extension === '.dic') return readLiwc(decoded.text, file, language);

@@ -1,9 +1,9 @@
 // Reads a REFI-QDA project file (.qdpx), and finds the sources it keeps outside the archive: at their recorded place
 // when this is the machine that exported it, else beside the .qdpx, else in the folders named with --sources.
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { error, fail, type Result } from '../core/problem.js';
+import type { Result } from '../core/problem.js';
+import { readBytes } from './read-bytes.js';
 import { readProject, type ExternalFinder, type ExternalRef, type RefiProject } from '../interop/refi/read-project.js';
 
 export const isProjectFile = (file: string): boolean => path.extname(file).toLowerCase() === '.qdpx';
@@ -32,13 +32,8 @@ function candidates(ref: ExternalRef, projectDir: string, sourceDirs: readonly s
 
 /** Reads a .qdpx; `sourceDirs` (relative to `cwd`) are where to look for sources kept outside it. */
 export async function readProjectFile(file: string, cwd: string, sourceDirs: readonly string[] = []): Promise<Result<RefiProject>> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path.resolve(cwd, file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail([error({ file }, code === 'ENOENT' ? 'no such project file' : `cannot read: ${code ?? (e as Error).message}`)]);
-  }
+  const bytes = await readBytes(file, cwd, 'project file');
+  if (!bytes.ok) return bytes;
   const projectDir = path.dirname(path.resolve(cwd, file));
   const dirs = sourceDirs.map((dir) => path.resolve(cwd, dir));
   const findExternal: ExternalFinder = (ref) => {
@@ -52,5 +47,5 @@ export async function readProjectFile(file: string, cwd: string, sourceDirs: rea
     }
     return undefined;
   };
-  return readProject(bytes, file, findExternal);
+  return readProject(bytes.value, file, findExternal);
 }

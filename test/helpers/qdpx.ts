@@ -51,6 +51,15 @@ export function selections(text: string, coded: readonly Coded[], unit: Unit, gu
     .join('\n');
 }
 
+/** A coded selection in a non-text source (image, audio, PDF): what collab-code counts and skips. */
+function codedMedia(source: string, selection: string, guid: (n: number) => string, attributes: { source: string; selection: string }, code: string, user: string): string {
+  return `    <${source} guid="${guid(1)}" ${attributes.source}>
+      <${selection} guid="${guid(3)}" ${attributes.selection}>
+        <Coding guid="${guid(4)}" creatingUser="${user}"><CodeRef targetGUID="${code}"/></Coding>
+      </${selection}>
+    </${source}>`;
+}
+
 // GUIDs as each tool writes them.
 export const upperGuid = (prefix: string, n: number): string => `${prefix}${String(n).padStart(4, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`.toUpperCase();
 export const lowerGuid = (prefix: string, n: number): string => upperGuid(prefix, n).toLowerCase();
@@ -139,11 +148,7 @@ export function atlasProject(): Uint8Array {
     <TextSource guid="${source}" name="R02.txt" plainTextPath="internal://${source}.txt" creatingUser="${user}" creationDateTime="2024-03-02T09:00:00Z">
 ${selections(text, coded, 'code points', (n) => upperGuid('A75E', n), (c, n) => `<Description>${esc(n === 0 ? 'Fondos: la palabra “feroz” es suya.' : 'Agotamiento después de cada campaña.')}</Description>`)}
     </TextSource>
-    <PictureSource guid="${upperGuid('A791', 1)}" name="taller.jpg" path="internal://${upperGuid('A791', 2)}.jpg">
-      <PictureSelection guid="${upperGuid('A791', 3)}" firstX="10" firstY="10" secondX="200" secondY="150" name="Quotation 2:1">
-        <Coding guid="${upperGuid('A791', 4)}" creatingUser="${user}"><CodeRef targetGUID="${ATLAS_CODES.rivalry}"/></Coding>
-      </PictureSelection>
-    </PictureSource>
+${codedMedia('PictureSource', 'PictureSelection', (n) => upperGuid('A791', n), { source: `name="taller.jpg" path="internal://${upperGuid('A791', 2)}.jpg"`, selection: 'firstX="10" firstY="10" secondX="200" secondY="150" name="Quotation 2:1"' }, ATLAS_CODES.rivalry, user)}
   </Sources>
 </Project>
 `;
@@ -185,16 +190,8 @@ ${selections(INTERVIEWS['R01.txt'], [{ phrase: 'Core funding that lasts more tha
         <Coding guid="${upperGuid('3A7E', 2)}" creatingUser="${user}"><CodeRef targetGUID="${MAX_CODES.funding}"/></Coding>
       </PlainTextSelection>
     </TextSource>
-    <AudioSource guid="${upperGuid('3AA0', 1)}" name="R02.m4a" path="relative:///audio/R02.m4a">
-      <AudioSelection guid="${upperGuid('3AA0', 2)}" begin="1000" end="5000">
-        <Coding guid="${upperGuid('3AA0', 3)}" creatingUser="${user}"><CodeRef targetGUID="${MAX_CODES.burnout}"/></Coding>
-      </AudioSelection>
-    </AudioSource>
-    <PDFSource guid="${upperGuid('3AB0', 1)}" name="report.pdf" path="internal://${upperGuid('3AB0', 2)}.pdf">
-      <PDFSelection guid="${upperGuid('3AB0', 3)}" page="1" firstX="1" firstY="2" secondX="3" secondY="4">
-        <Coding guid="${upperGuid('3AB0', 4)}" creatingUser="${user}"><CodeRef targetGUID="${MAX_CODES.funding}"/></Coding>
-      </PDFSelection>
-    </PDFSource>
+${codedMedia('AudioSource', 'AudioSelection', (n) => upperGuid('3AA0', n), { source: 'name="R02.m4a" path="relative:///audio/R02.m4a"', selection: 'begin="1000" end="5000"' }, MAX_CODES.burnout, user)}
+${codedMedia('PDFSource', 'PDFSelection', (n) => upperGuid('3AB0', n), { source: `name="report.pdf" path="internal://${upperGuid('3AB0', 2)}.pdf"`, selection: 'page="1" firstX="1" firstY="2" secondX="3" secondY="4"' }, MAX_CODES.funding, user)}
   </Sources>
 </Project>
 `;
