@@ -2,6 +2,8 @@
 // points from 0, end exclusive, in text with LF line ends; some exporters count UTF-16 code units instead, and some
 // count over the text with its CRLF line ends kept. Each reading is tried, and the one that puts the selections'
 // edges on word boundaries and inside the text wins; the standard's wins a tie.
+import { warning, type Problem } from '../../core/problem.js';
+import { listSome, plural } from '../../core/wording.js';
 import { utf16Converter } from '../../core/text/offsets.js';
 import type { Span } from '../../core/text/sentences.js';
 
@@ -125,4 +127,34 @@ export function readPositions(source: SourceText, selections: readonly Positions
   const best = [standard, ...rivals].reduce((a, b) => (b.fit > a.fit ? b : a));
   const tied = [standard, ...rivals].some((c) => c !== best && c.fit === best.fit && differ(c, best));
   return { reading: best.reading, decided: tied ? 'undecided' : 'boundaries', spans: best.spans, fit: { chosen: best.fit, standard: standard.fit, of } };
+}
+
+/** A source as describePositions needs it. */
+export interface PositionedSource {
+  readonly name: string;
+  readonly positions: Omit<ReadPositions, 'spans'>;
+  readonly selections: readonly unknown[];
+}
+
+
+/** Says how positions were read: one line for the project, a warning for each source whose reading is a guess. */
+export function describePositions(sources: readonly PositionedSource[], file: string, warnings: Problem[]): string[] {
+  const withSelections = sources.filter((s) => s.selections.length > 0);
+  if (withSelections.length === 0) return [];
+  const byReading = new Map<string, { reading: Reading; names: string[] }>();
+  for (const source of withSelections) {
+    const key = describeReading(source.positions.reading);
+    const entry = byReading.get(key) ?? { reading: source.positions.reading, names: [] };
+    entry.names.push(source.name);
+    byReading.set(key, entry);
+    const { fit } = source.positions;
+    if (source.positions.decided === 'undecided') {
+      warnings.push(warning({ file }, `source "${source.name}": cannot tell how its selection positions count (${fit.chosen} of ${fit.of} selection edges fall on word boundaries either way); read as ${describeReading(source.positions.reading)}`, 'check a few of its codings in the outputs'));
+    } else if (!isStandard(source.positions.reading)) {
+      warnings.push(warning({ file }, `source "${source.name}": positions count ${describeReading(source.positions.reading)}, not code points over LF line ends as REFI-QDA says; read so, which puts ${fit.chosen} of ${fit.of} selection edges on word boundaries (${fit.standard} as the standard counts)`));
+    }
+  }
+  const readings = [...byReading.values()].map(({ reading, names }) => `${describeReading(reading)}${isStandard(reading) ? ' (as REFI-QDA counts)' : ''} in ${plural(names.length, 'source')}${isStandard(reading) ? '' : ` (${listSome(names)})`}`);
+  const selections = withSelections.reduce((n, s) => n + s.selections.length, 0);
+  return [`${file}: ${plural(withSelections.length, 'text source')} with ${plural(selections, 'selection')}; positions read as ${readings.join(', ')}`];
 }

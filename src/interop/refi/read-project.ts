@@ -3,13 +3,17 @@
 // Real exports bend the standard; each bend that is read anyway is a warning naming it. Codings in audio, video,
 // PDF and image sources are counted and skipped.
 import { error, fail, ok, warning, type Problem, type Result } from '../../core/problem.js';
-import { decodeUtf8, normaliseText } from '../../core/text/decode.js';
+import { normaliseText } from '../../core/text/decode.js';
+import { listSome, plural } from '../../core/wording.js';
 import type { Span } from '../../core/text/sentences.js';
 import { normaliseGuid } from '../guid.js';
 import { unzip } from '../zip.js';
-import { attribute, child, children, parseXml, textOf, type XmlElement } from '../xml.js';
+import { attribute, child, children, parseXml, textOf } from '../xml.js';
 import { codesByGuid, readCodeElements, type ReadCode } from './codes-xml.js';
-import { describeReading, isStandard, readPositions, type Reading, type ReadPositions } from './positions.js';
+import { caseVariables } from './variables.js';
+import { countCodings, mediaCodings } from './media.js';
+import { describePositions, readPositions, type ReadPositions } from './positions.js';
+import { decodeStored } from './stored-text.js';
 
 /** A source kept outside the archive: a path relative to the project's basePath, or an absolute one. */
 export interface ExternalRef {
@@ -56,30 +60,7 @@ export interface RefiProject {
   readonly notes: readonly string[];
 }
 
-const MEDIA_SOURCES = [
-  ['PDFSource', 'PDF'],
-  ['PictureSource', 'image'],
-  ['AudioSource', 'audio'],
-  ['VideoSource', 'video'],
-] as const;
-const MEDIA_SELECTIONS = ['PDFSelection', 'PictureSelection', 'AudioSelection', 'VideoSelection', 'TranscriptSelection', 'PlainTextSelection'];
-
-/** Text as stored: UTF-8 (or UTF-16 with its byte-order mark), BOM removed, line ends kept. */
-function decodeStored(bytes: Uint8Array): { ok: true; raw: string } | { ok: false; byteOffset: number } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, raw: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, raw: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { ok: true, raw: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    const decoded = decodeUtf8(bytes);
-    return { ok: false, byteOffset: decoded.ok ? 0 : decoded.byteOffset };
-  }
-}
-
 const baseName = (file: string): string => (file.split(/[\\/]/).at(-1) ?? file).replace(/\.[^.]*$/, '');
-const list = (names: readonly string[], max = 5): string => (names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`);
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export async function readProject(bytes: Uint8Array, file: string, findExternal: ExternalFinder): Promise<Result<RefiProject>> {
   const unzipped = await unzip(bytes, file);
@@ -142,22 +123,14 @@ export async function readProject(bytes: Uint8Array, file: string, findExternal:
 
   const skipped = new Map<string, number>();
   const skip = (what: string, n: number) => n > 0 && skipped.set(what, (skipped.get(what) ?? 0) + n);
-  const countCodings = (element: XmlElement): number => children(element, 'Coding').length;
-  for (const [tag, kind] of MEDIA_SOURCES) {
-    for (const source of children(child(project, 'Sources'), tag)) {
-      let n = countCodings(source);
-      const inside = [source, ...children(source, 'Transcript'), ...children(source, 'Representation'), ...children(source, 'PDFSelection').flatMap((s) => children(s, 'Representation'))];
-      for (const holder of inside) for (const selectionTag of MEDIA_SELECTIONS) for (const s of children(holder, selectionTag)) n += countCodings(s);
-      skip(`in ${kind} sources`, n);
-    }
-  }
+  for (const [kind, n] of mediaCodings(child(project, 'Sources'))) skip(`in ${kind} sources`, n);
 
   let unknownCodes = 0;
   let zeroLength = 0;
   let describedMemos = 0;
   const external: string[] = [];
   const notFound: { name: string; codings: number }[] = [];
-  let basePath: string | undefined = attribute(project, 'basePath');
+  const basePath = attribute(project, 'basePath')?.trim() || undefined;
   const sources: ProjectSource[] = [];
   for (const source of children(child(project, 'Sources'), 'TextSource')) {
     const name = attribute(source, 'name')?.trim() || normaliseGuid(attribute(source, 'guid') ?? '');
@@ -213,13 +186,12 @@ export async function readProject(bytes: Uint8Array, file: string, findExternal:
     sources.push({ name, text, positions: how, selections: read, variables: variablesOf(source) });
   }
   if (problems.length > 0) return fail(problems);
-  basePath = basePath?.trim();
 
   for (const folder of foldersUsed) if (folder !== 'sources') deviation(`the sources are in "${folder}/", not "sources/" as REFI-QDA names the folder; read them there`);
-  if (external.length > 0) deviation(`${plural(external.length, 'source')} kept outside the archive${basePath ? ` (paths relative to "${basePath}", from the machine that exported it)` : ''} found: ${list(external)}`);
+  if (external.length > 0) deviation(`${plural(external.length, 'source')} kept outside the archive${basePath ? ` (paths relative to "${basePath}", from the machine that exported it)` : ''} found: ${listSome(external)}`);
   if (notFound.length > 0) {
     const lost = notFound.reduce((n, s) => n + s.codings, 0);
-    deviation(`${plural(notFound.length, 'source')} kept outside the archive not found, so ${plural(lost, 'coding')} in them skipped: ${list(notFound.map((s) => s.name), 12)}`, 'put the source files beside the .qdpx, or name their folder with --sources DIR');
+    deviation(`${plural(notFound.length, 'source')} kept outside the archive not found, so ${plural(lost, 'coding')} in them skipped: ${listSome(notFound.map((s) => s.name), 12)}`, 'put the source files beside the .qdpx, or name their folder with --sources DIR');
   }
   if (zeroLength > 0) deviation(`${plural(zeroLength, 'selection')} of zero length (REFI-QDA selections span text): each codes the turn it sits in`);
   // collab-code writes why it applied a code as the selection's Description, knowingly: no need to warn of it.
@@ -231,58 +203,4 @@ export async function readProject(bytes: Uint8Array, file: string, findExternal:
   }
   const positionNotes = describePositions(sources, file, warnings);
   return ok({ file, name: attribute(project, 'name') ?? baseName(file), codes, sources, warnings, notes: positionNotes });
-}
-
-/** Says how positions were read: one line for the project, a warning for each source whose reading is a guess. */
-function describePositions(sources: readonly ProjectSource[], file: string, warnings: Problem[]): string[] {
-  const withSelections = sources.filter((s) => s.selections.length > 0);
-  if (withSelections.length === 0) return [];
-  const byReading = new Map<string, { reading: Reading; names: string[] }>();
-  for (const source of withSelections) {
-    const key = describeReading(source.positions.reading);
-    const entry = byReading.get(key) ?? { reading: source.positions.reading, names: [] };
-    entry.names.push(source.name);
-    byReading.set(key, entry);
-    const { fit } = source.positions;
-    if (source.positions.decided === 'undecided') {
-      warnings.push(warning({ file }, `source "${source.name}": cannot tell how its selection positions count (${fit.chosen} of ${fit.of} selection edges fall on word boundaries either way); read as ${describeReading(source.positions.reading)}`, 'check a few of its codings in the outputs'));
-    } else if (!isStandard(source.positions.reading)) {
-      warnings.push(warning({ file }, `source "${source.name}": positions count ${describeReading(source.positions.reading)}, not code points over LF line ends as REFI-QDA says; read so, which puts ${fit.chosen} of ${fit.of} selection edges on word boundaries (${fit.standard} as the standard counts)`));
-    }
-  }
-  const readings = [...byReading.values()].map(({ reading, names }) => `${describeReading(reading)}${isStandard(reading) ? ' (as REFI-QDA counts)' : ''} in ${plural(names.length, 'source')}${isStandard(reading) ? '' : ` (${list(names)})`}`);
-  const selections = withSelections.reduce((n, s) => n + s.selections.length, 0);
-  return [`${file}: ${plural(withSelections.length, 'text source')} with ${plural(selections, 'selection')}; positions read as ${readings.join(', ')}`];
-}
-
-/** A value of <VariableValue>, whatever its type. */
-const valueOf = (value: XmlElement): string | undefined => {
-  for (const tag of ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue']) {
-    const v = child(value, tag);
-    if (v !== undefined) return textOf(v)?.trim();
-  }
-  return undefined;
-};
-
-/** The variables of a source: those of the cases that hold it, then its own (the schema allows both). */
-function caseVariables(project: XmlElement): (source: XmlElement) => Record<string, string> {
-  const names = new Map(children(child(project, 'Variables'), 'Variable').map((v) => [normaliseGuid(attribute(v, 'guid') ?? ''), attribute(v, 'name')?.trim() ?? '']));
-  const valuesOf = (holder: XmlElement): Record<string, string> => {
-    const values: Record<string, string> = {};
-    for (const value of children(holder, 'VariableValue')) {
-      const name = names.get(normaliseGuid(attribute(child(value, 'VariableRef'), 'targetGUID') ?? ''));
-      const v = valueOf(value);
-      if (name && v !== undefined && v !== '') values[name] = v;
-    }
-    return values;
-  };
-  const bySource = new Map<string, Record<string, string>>();
-  for (const c of children(child(project, 'Cases'), 'Case')) {
-    const values = valuesOf(c);
-    for (const ref of children(c, 'SourceRef')) {
-      const guid = normaliseGuid(attribute(ref, 'targetGUID') ?? '');
-      bySource.set(guid, { ...bySource.get(guid), ...values });
-    }
-  }
-  return (source) => ({ ...bySource.get(normaliseGuid(attribute(source, 'guid') ?? '')), ...valuesOf(source) });
 }
