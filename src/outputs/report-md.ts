@@ -138,7 +138,7 @@ function codingMethod(analysis: Analysis): string[] {
   }
   const coders = [...new Set(analysis.codings.flatMap((c) => (c.source === 'human' ? [c.coder] : [])))].sort(compareNatural);
   const human =
-    `The codings were made by hand (${coders.length === 1 ? 'coder' : 'coders'}: ${coders.map(md).join(', ')}) and imported from a codings file, each segment placed in its transcript by its turn or its text. ` +
+    `The codings were made by hand (${coders.length === 1 ? 'coder' : 'coders'}: ${coders.map(md).join(', ')}) and imported from a codings file or a QDA project, each segment placed in its transcript by its turn, its text or its position in the project. ` +
     'An interview raises a code when at least one segment in it is coded with it; mentions count coded segments; quotes are the coded segments.';
   return analysis.sources.includes('auto') ? [`${human} ${trace}`, '', `For comparison, each code also shows its automatic coding. ${auto}`] : [`${human} ${trace}`];
 }

@@ -73,18 +73,28 @@ while (bytes < targetBytes) {
 const mb = bytes / 1024 / 1024;
 process.stderr.write(`corpus: ${files} transcripts, ${mb.toFixed(1)} MB, ${turns} turns (unit: ${values.unit})\n`);
 
-/** Runs the CLI `runs` times through measure.mjs; the median run and the peak memory of all. */
-function time(argv) {
-  const results = [];
-  for (let run = 1; run <= Number(values.runs); run++) {
-    const report = path.join(dir, `measure-${run}.json`);
-    // stderr (progress, one warning per unplaced segment) is shown only when the command fails.
-    const child = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), report, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`${argv[0]} exited ${child.status}:\n${child.stderr}`);
-    results.push(JSON.parse(readFileSync(report, 'utf8')));
-  }
+/** Runs the CLI once through measure.mjs: its wall time and peak memory. */
+function once(argv, label) {
+  const report = path.join(dir, `measure-${label}.json`);
+  // stderr (progress, one warning per unplaced segment) is shown only when the command fails.
+  const child = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), report, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`${argv[0]} exited ${child.status}:\n${child.stderr}`);
+  return JSON.parse(readFileSync(report, 'utf8'));
+}
+
+const summarise = (results) => {
   results.sort((a, b) => a.seconds - b.seconds);
   return { median: results[Math.floor(results.length / 2)], peak: Math.max(...results.map((r) => r.maxRssMB)), runs: results.length };
+};
+
+/** Runs the CLI `runs` times; the median run and the peak memory of all. */
+const time = (argv) => summarise(Array.from({ length: Number(values.runs) }, (_, run) => once(argv, run)));
+
+/** Runs several commands in turn, `runs` rounds, so a shared machine's changing load weighs on each alike. */
+function timeAlternating(argvs) {
+  const results = argvs.map(() => []);
+  for (let run = 0; run < Number(values.runs); run++) argvs.forEach((argv, i) => results[i].push(once(argv, `${i}-${run}`)));
+  return results.map(summarise);
 }
 
 const analyzed = time(['analyze', corpus, '--out', path.join(dir, 'out'), '--unit', values.unit]);
@@ -105,11 +115,14 @@ console.log(`agreement, median of ${agreed.runs}: ${agreed.median.seconds.toFixe
 
 // The same analyze with --qdpx: what exporting the codings as a REFI-QDA project adds, against analyze's own time
 // (the issue asks for no more than twice). Then that project read back as human codings, placed by position.
-const exported = time(['analyze', corpus, '--out', path.join(dir, 'out-qdpx'), '--unit', values.unit, '--qdpx']);
-const exportSeconds = exported.median.seconds - analyzed.median.seconds;
+const [plain, exported] = timeAlternating([
+  ['analyze', corpus, '--out', path.join(dir, 'out-plain'), '--unit', values.unit],
+  ['analyze', corpus, '--out', path.join(dir, 'out-qdpx'), '--unit', values.unit, '--qdpx'],
+]);
+const exportSeconds = exported.median.seconds - plain.median.seconds;
 const project = path.join(dir, 'out-qdpx', 'collab-code.qdpx');
 const projectMB = readFileSync(project).length / 1024 / 1024;
-console.log(`analyze --qdpx, median of ${exported.runs}: ${exported.median.seconds.toFixed(2)} s  export ${exportSeconds.toFixed(2)} s = ${(exportSeconds / analyzed.median.seconds).toFixed(2)} × analyze's own time (${codings.length} codings, ${projectMB.toFixed(1)} MB .qdpx)  peak memory ${exported.peak.toFixed(0)} MB`);
+console.log(`analyze --qdpx, median of ${exported.runs} (alternating with analyze: ${plain.median.seconds.toFixed(2)} s): ${exported.median.seconds.toFixed(2)} s  export ${exportSeconds.toFixed(2)} s = ${(exportSeconds / plain.median.seconds).toFixed(2)} × analyze's own time (${codings.length} codings, ${projectMB.toFixed(1)} MB .qdpx)  peak memory ${exported.peak.toFixed(0)} MB`);
 const imported = time(['analyze', corpus, '--out', path.join(dir, 'out-import'), '--unit', values.unit, '--codings', project, '--codebook', path.join(here, '../../codebooks/collaboration-code.yaml')]);
 console.log(`analyze --codings collab-code.qdpx, median of ${imported.runs}: ${imported.median.seconds.toFixed(2)} s  ${Math.round(codings.length / imported.median.seconds)} codings/s  peak memory ${imported.peak.toFixed(0)} MB`);
 // --keep leaves the corpus for profiling, e.g. node --cpu-prof bin/collab-code.js analyze DIR/corpus
