@@ -133,11 +133,26 @@ describe('projects exported by QualCoder', () => {
   });
 
   it('shift positions when the transcript holds front matter the tool never saw', async () => {
-    const withFrontMatter = [transcriptFrom(`---\ngroup: members\n---\n${INTERVIEWS['R01.txt']}`, 'R01'), transcripts[1]!];
+    const withFrontMatter = [transcriptFrom(`---\ngroup: members\n---\n${INTERVIEWS['R01.txt'].trimEnd()}`, 'R01'), transcripts[1]!];
     const project = await readProject(qualcoderProject(1), 'team.qdpx', () => undefined);
     if (!project.ok) throw new Error('unreadable');
     const rows = codingRowsOfProject(project.value, withFrontMatter);
     const placed = placeCodings(rows.rows, withFrontMatter, codebookFromCodeNames(rows.codeNames, 'x'));
+    expect(placed.ok && placed.value.codings.filter((c) => c.transcript === 'R01').map((c) => [c.text, c.placement])).toEqual([
+      ['we are exhausted 😩', 'position'],
+      ['Core funding that lasts more than a year 🙏, and partners who listen.', 'position'],
+    ]);
+  });
+
+  it('match a source by its text when its name says nothing, even with blank lines around it', async () => {
+    const named = [transcriptFrom(`---\nid: R01\n---\n${INTERVIEWS['R01.txt'].trimEnd()}`, 'interview-2024-03'), transcripts[1]!];
+    const project = await readProject(qualcoderProject(1), 'team.qdpx', () => undefined);
+    if (!project.ok) throw new Error('unreadable');
+    const renamed = { ...project.value, sources: project.value.sources.map((s) => ({ ...s, name: `Document ${s.name}`, text: `\n\n${s.text}` })) };
+    // Positions counted in the text with the blank lines.
+    const shifted = { ...renamed, sources: renamed.sources.map((s) => ({ ...s, selections: s.selections.map((sel) => ({ ...sel, span: sel.span && { start: sel.span.start + 2, end: sel.span.end + 2 } })) })) };
+    const rows = codingRowsOfProject(shifted, named);
+    const placed = placeCodings(rows.rows, named, codebookFromCodeNames(rows.codeNames, 'x'));
     expect(placed.ok && placed.value.codings.filter((c) => c.transcript === 'R01').map((c) => [c.text, c.placement])).toEqual([
       ['we are exhausted 😩', 'position'],
       ['Core funding that lasts more than a year 🙏, and partners who listen.', 'position'],

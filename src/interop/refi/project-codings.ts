@@ -45,14 +45,19 @@ function sourceMatcher(transcripts: readonly Transcript[]): (source: ProjectSour
     const transcript = byName(source.name) ?? byName(source.name.replace(/\.[^.]*$/, '')) ?? byText.get(source.text) ?? containing(transcripts, source.text);
     if (transcript === undefined) return undefined;
     if (transcript.text === source.text) return { transcript, shift: 0 };
-    // A transcript whose front matter the QDA tool never saw holds the source's text once, after it.
-    const at = source.text.trim() === '' ? -1 : transcript.text.indexOf(source.text);
-    return { transcript, shift: at !== -1 && transcript.text.indexOf(source.text, at + 1) === -1 ? at : undefined };
+    // A transcript whose front matter the QDA tool never saw holds the source's text once, after it (give or take
+    // the blank lines around it).
+    const core = source.text.trim();
+    const at = core === '' ? -1 : transcript.text.indexOf(core);
+    const lead = source.text.length - source.text.trimStart().length;
+    return { transcript, shift: at !== -1 && transcript.text.indexOf(core, at + 1) === -1 ? at - lead : undefined };
   };
 }
 
-const containing = (transcripts: readonly Transcript[], text: string): Transcript | undefined =>
-  text.trim().length < 20 ? undefined : transcripts.find((t) => t.text.includes(text));
+const containing = (transcripts: readonly Transcript[], text: string): Transcript | undefined => {
+  const core = text.trim();
+  return core.length < 20 ? undefined : transcripts.find((t) => t.text.includes(core));
+};
 
 /** The coding rows of a project's text selections, in the transcripts given. */
 export function codingRowsOfProject(project: RefiProject, transcripts: readonly Transcript[]): ProjectRows {
