@@ -68,10 +68,8 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       'after',
       examples(
         ['collab-code analyze interviews/ --by group --by region', 'counts broken down by two attributes'],
-        ['collab-code analyze "interviews/**/*.md" --print frequencies > f.csv', 'one output to stdout, for pipes'],
-        ['collab-code analyze interviews/ --codings team.csv --auto', 'a report from human codings, with automatic counts beside them'],
-        ['collab-code analyze interviews/ --qdpx', 'also collab-code.qdpx, to review the codings in a QDA tool'],
-        ['collab-code analyze interviews/ --codings reviewed.qdpx', 'a report from a project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder'],
+        ['collab-code analyze interviews/ --qdpx', 'also collab-code.qdpx, to review the codings in NVivo, ATLAS.ti, MAXQDA or QualCoder'],
+        ['collab-code analyze interviews/ --codings reviewed.qdpx --auto', 'a report from human codings (a .qdpx or a CSV), automatic counts beside'],
         ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],
       ),
     )
@@ -141,6 +139,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       examples(
         ['collab-code codebook validate codebook.yaml', 'check a codebook: syntax, ids, references, terms'],
         ['collab-code codebook lint codebook.yaml interviews/', 'what its terms do on a corpus'],
+        ['collab-code codebook import team.qdc --out codebook.yaml', "a QDA tool's codebook, or a quanteda or LIWC dictionary, as YAML"],
       ),
     );
   codebook
@@ -184,7 +183,13 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .description('write a codebook as a REFI-QDA codebook (.qdc), for NVivo, ATLAS.ti, MAXQDA or QualCoder')
     .argument('<codebook>', 'the codebook (YAML)')
     .option('--out <file>', 'the .qdc file to write; default: stdout')
-    .addHelpText('after', examples(['collab-code codebook export codebook.yaml --out codebook.qdc', 'its codes under their types and categories; terms stay behind']))
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code codebook export codebook.yaml --out codebook.qdc', 'its codes under their types and categories; terms stay behind'],
+        ['collab-code codebook export codebook.yaml > codebook.qdc', 'the same, through stdout'],
+      ),
+    )
     .action(async (file: string, options: { out?: string }) => {
       const { runCodebookExport } = await import('./commands/codebook-exchange.js');
       done(await runCodebookExport({ ...options, ...verbosity(), codebook: file, generator: `collab-code ${VERSION}` }, io));
