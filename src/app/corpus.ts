@@ -14,6 +14,7 @@ import { readCodebook } from '../io/read-codebook.js';
 import { readCodings } from '../io/read-codings.js';
 import { isProjectFile, readProjectFile } from '../io/read-project.js';
 import { codingRowsOfProject, transcriptFilesOfProject } from '../interop/refi/project-codings.js';
+import type { RefiProject } from '../interop/refi/read-project.js';
 import { findTranscripts, readTranscriptFile, type TranscriptFile } from '../io/read-transcripts.js';
 import { InputError, usageError } from './errors.js';
 import type { Reporter } from './reporter.js';
@@ -30,6 +31,17 @@ export async function loadCodebook(file: string | undefined, cwd: string, report
 export function requireTerms(codebook: Codebook, file: string | undefined): void {
   if (codebook.codes.some((c) => Object.values(c.terms).some((terms) => (terms?.length ?? 0) > 0))) return;
   throw usageError(`${file ?? 'the codebook'} has no terms, so it cannot code automatically`, `turn it into a YAML codebook with: collab-code codebook import ${file ?? 'FILE'} --out codebook.yaml, and add terms`);
+}
+
+// A project read both for its sources and for its codings warns of its bends of the standard once in a run (a run
+// has its reporter).
+const warned = new WeakMap<Reporter, WeakSet<RefiProject>>();
+function warnOnce(project: RefiProject, reporter: Reporter): void {
+  const projects = warned.get(reporter) ?? new WeakSet<RefiProject>();
+  warned.set(reporter, projects);
+  if (projects.has(project)) return;
+  projects.add(project);
+  reporter.warn(project.warnings);
 }
 
 export interface TranscriptOptions {
@@ -77,7 +89,7 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
       problems.push(...read.problems);
       continue;
     }
-    reporter.warn(read.value.warnings);
+    warnOnce(read.value, reporter);
     if (read.value.sources.length === 0) problems.push(error({ file: project }, 'the project holds no text source to analyse', 'export the project with its documents'));
     for (const source of transcriptFilesOfProject(read.value)) accept(ok(source));
   }
@@ -132,7 +144,8 @@ export async function readHumanCodings(
         continue;
       }
       const fromProject = codingRowsOfProject(project.value, transcripts);
-      reporter.warn([...project.value.warnings, ...fromProject.warnings]);
+      warnOnce(project.value, reporter);
+      reporter.warn(fromProject.warnings);
       project.value.notes.forEach((note) => reporter.info(note));
       codeNames.push(...fromProject.codeNames);
       for (const [name, definition] of fromProject.definitions) definitions.set(name, definition);

@@ -1,6 +1,6 @@
 // Reads a REFI-QDA project file (.qdpx), and finds the sources it keeps outside the archive: at their recorded place
 // when this is the machine that exported it, else beside the .qdpx, else in the folders named with --sources.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Result } from '../core/problem.js';
 import { readBytes } from './read-bytes.js';
@@ -30,8 +30,25 @@ function candidates(ref: ExternalRef, projectDir: string, sourceDirs: readonly s
   ];
 }
 
-/** Reads a .qdpx; `sourceDirs` (relative to `cwd`) are where to look for sources kept outside it. */
-export async function readProjectFile(file: string, cwd: string, sourceDirs: readonly string[] = []): Promise<Result<RefiProject>> {
+// A run may read one project twice (`analyze team.qdpx --codings team.qdpx`): it is read once, while unchanged.
+const read = new Map<string, { readonly stamp: string; readonly result: Promise<Result<RefiProject>> }>();
+
+/**
+ * Reads a .qdpx; `sourceDirs` (relative to `cwd`) are where to look for sources kept outside it. The same file,
+ * unchanged, gives the same result object.
+ */
+export function readProjectFile(file: string, cwd: string, sourceDirs: readonly string[] = []): Promise<Result<RefiProject>> {
+  const key = [path.resolve(cwd, file), ...sourceDirs.map((dir) => path.resolve(cwd, dir))].join('\0');
+  const info = statSync(path.resolve(cwd, file), { throwIfNoEntry: false });
+  const stamp = info === undefined ? '' : `${info.size}:${info.mtimeMs}`;
+  const cached = read.get(key);
+  if (cached !== undefined && cached.stamp === stamp && stamp !== '') return cached.result;
+  const result = readUncached(file, cwd, sourceDirs);
+  read.set(key, { stamp, result });
+  return result;
+}
+
+async function readUncached(file: string, cwd: string, sourceDirs: readonly string[]): Promise<Result<RefiProject>> {
   const bytes = await readBytes(file, cwd, 'project file');
   if (!bytes.ok) return bytes;
   const projectDir = path.dirname(path.resolve(cwd, file));
