@@ -8,7 +8,7 @@ import type { Problem } from '../../src/core/problem.js';
 import { sliceCodePoints } from '../../src/core/text/offsets.js';
 import { readPositions } from '../../src/interop/refi/positions.js';
 import { codingRowsOfProject } from '../../src/interop/refi/project-codings.js';
-import { readProject, type ExternalFinder } from '../../src/interop/refi/read-project.js';
+import { readProject, type ExternalFinder, type RefiProject } from '../../src/interop/refi/read-project.js';
 import { transcriptFrom } from '../helpers/build.js';
 import { atlasProject, INTERVIEWS, maxqdaProject, nvivoProject, positionsOf, qdpx, qualcoderProject } from '../helpers/qdpx.js';
 
@@ -22,6 +22,16 @@ async function imported(bytes: Uint8Array, findExternal: ExternalFinder = () => 
   const placed = placeCodings(rows.rows, transcripts, codebookFromCodeNames(rows.codeNames, 'team.qdpx'));
   if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
   return { project: project.value, rows, placed: placed.value, warnings: messages([...project.value.warnings, ...rows.warnings]) };
+}
+
+/** QualCoder's project, its sources (changed by `change`) placed in `given` transcripts: R01's codings, how placed. */
+async function placedInR01(given: ReturnType<typeof transcriptFrom>[], change: (p: RefiProject) => RefiProject = (p) => p) {
+  const project = await readProject(qualcoderProject(1), 'team.qdpx', () => undefined);
+  if (!project.ok) throw new Error('unreadable');
+  const rows = codingRowsOfProject(change(project.value), given);
+  const placed = placeCodings(rows.rows, given, codebookFromCodeNames(rows.codeNames, 'x'));
+  if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+  return { warnings: messages(rows.warnings), r01: placed.value.codings.filter((c) => c.transcript === 'R01').map((c) => [c.text, c.placement]) };
 }
 
 /** Each coding as "transcript: code (coder): the words it covers", read back in code points from the transcript. */
@@ -121,42 +131,32 @@ describe('projects exported by QualCoder', () => {
 
   it('place selections by their text when a transcript’s text differs from the source’s', async () => {
     const edited = [transcriptFrom(`---\ngroup: members\n---\nA note added later.\n\n${INTERVIEWS['R01.txt'].replace('Honestly, ', '')}`, 'R01'), transcripts[1]!];
-    const project = await readProject(qualcoderProject(1), 'team.qdpx', () => undefined);
-    if (!project.ok) throw new Error('unreadable');
-    const rows = codingRowsOfProject(project.value, edited);
-    expect(messages(rows.warnings)).toEqual(['source "R01.txt" differs in text from transcript R01: its selections were placed by their text, not their positions']);
-    const placed = placeCodings(rows.rows, edited, codebookFromCodeNames(rows.codeNames, 'x'));
-    expect(placed.ok && placed.value.codings.filter((c) => c.transcript === 'R01').map((c) => [c.text, c.placement])).toEqual([
+    const { warnings, r01 } = await placedInR01(edited);
+    expect(warnings).toEqual(['source "R01.txt" differs in text from transcript R01: its selections were placed by their text, not their positions']);
+    expect(r01).toEqual([
       ['we are exhausted 😩', 'exact'],
       ['Core funding that lasts more than a year 🙏, and partners who listen.', 'exact'],
     ]);
   });
 
+  const byPosition = [
+    ['we are exhausted 😩', 'position'],
+    ['Core funding that lasts more than a year 🙏, and partners who listen.', 'position'],
+  ];
+
   it('shift positions when the transcript holds front matter the tool never saw', async () => {
-    const withFrontMatter = [transcriptFrom(`---\ngroup: members\n---\n${INTERVIEWS['R01.txt'].trimEnd()}`, 'R01'), transcripts[1]!];
-    const project = await readProject(qualcoderProject(1), 'team.qdpx', () => undefined);
-    if (!project.ok) throw new Error('unreadable');
-    const rows = codingRowsOfProject(project.value, withFrontMatter);
-    const placed = placeCodings(rows.rows, withFrontMatter, codebookFromCodeNames(rows.codeNames, 'x'));
-    expect(placed.ok && placed.value.codings.filter((c) => c.transcript === 'R01').map((c) => [c.text, c.placement])).toEqual([
-      ['we are exhausted 😩', 'position'],
-      ['Core funding that lasts more than a year 🙏, and partners who listen.', 'position'],
-    ]);
+    const { r01 } = await placedInR01([transcriptFrom(`---\ngroup: members\n---\n${INTERVIEWS['R01.txt'].trimEnd()}`, 'R01'), transcripts[1]!]);
+    expect(r01).toEqual(byPosition);
   });
 
   it('match a source by its text when its name says nothing, even with blank lines around it', async () => {
     const named = [transcriptFrom(`---\nid: R01\n---\n${INTERVIEWS['R01.txt'].trimEnd()}`, 'interview-2024-03'), transcripts[1]!];
-    const project = await readProject(qualcoderProject(1), 'team.qdpx', () => undefined);
-    if (!project.ok) throw new Error('unreadable');
-    const renamed = { ...project.value, sources: project.value.sources.map((s) => ({ ...s, name: `Document ${s.name}`, text: `\n\n${s.text}` })) };
-    // Positions counted in the text with the blank lines.
-    const shifted = { ...renamed, sources: renamed.sources.map((s) => ({ ...s, selections: s.selections.map((sel) => ({ ...sel, span: sel.span && { start: sel.span.start + 2, end: sel.span.end + 2 } })) })) };
-    const rows = codingRowsOfProject(shifted, named);
-    const placed = placeCodings(rows.rows, named, codebookFromCodeNames(rows.codeNames, 'x'));
-    expect(placed.ok && placed.value.codings.filter((c) => c.transcript === 'R01').map((c) => [c.text, c.placement])).toEqual([
-      ['we are exhausted 😩', 'position'],
-      ['Core funding that lasts more than a year 🙏, and partners who listen.', 'position'],
-    ]);
+    // Renamed, with blank lines before its text, and positions counted in the text with them.
+    const { r01 } = await placedInR01(named, (p) => ({
+      ...p,
+      sources: p.sources.map((s) => ({ ...s, name: `Document ${s.name}`, text: `\n\n${s.text}`, selections: s.selections.map((sel) => ({ ...sel, span: sel.span && { start: sel.span.start + 2, end: sel.span.end + 2 } })) })),
+    }));
+    expect(r01).toEqual(byPosition);
   });
 });
 
