@@ -64,6 +64,8 @@ export interface CodebookImportOptions {
   /** The language of the terms and of the codebook; default en. */
   readonly language?: Language;
   readonly generator?: string;
+  /** The file the YAML will be written to, for the hint at its top. */
+  readonly target?: string;
 }
 
 export interface CodebookImportResult {
@@ -83,7 +85,7 @@ export async function importCodebook(file: string, options: CodebookImportOption
   const header = [
     `Imported from ${name} by ${options.generator ?? 'collab-code'}.`,
     ...(notes.length === 0 ? [] : ['Not carried over, or to check:', ...notes.map((n) => `- ${n}`)]),
-    'Check it with: collab-code codebook validate THIS_FILE',
+    `Add terms, then check it with: collab-code codebook validate ${options.target ?? 'FILE'}`,
   ];
   return { codebook, notes, yaml: formatCodebookYaml(codebook, header) };
 }

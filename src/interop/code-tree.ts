@@ -88,7 +88,7 @@ const CODES: CodeType = { id: 'code', label: 'Codes' };
 
 /** "Rivalry for funding…" → "rivalry-for-funding…": a valid codebook id, at most about 40 characters, unique in `taken`. */
 export function slugId(name: string, taken: Set<string>): string {
-  const words = name.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const words = name.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/['’]/g, '').split(/[^a-z0-9]+/).filter((w) => w !== '');
   let slug = '';
   for (const word of words) {
     if (slug !== '' && slug.length + word.length + 1 > 40) break;

@@ -160,6 +160,7 @@ describe('codebook export and import', () => {
     expect(back.stderr).toContain('codebook.yaml: 42 codes (0 with terms), 5 categories, 4 types from cc.qdc');
     const yaml = readFileSync(path.join(cwd, 'codebook.yaml'), 'utf8');
     expect(yaml).toMatch(/^# Imported from cc\.qdc by collab-code /);
+    expect(yaml).toContain('# Add terms, then check it with: collab-code codebook validate codebook.yaml');
     const validate = runCli(['codebook', 'validate', 'codebook.yaml'], { cwd });
     expect(validate.stderr).toContain('codebook.yaml: 42 errors');
     expect(validate.stderr.split('\n').filter((l) => l.includes('error:')).every((l) => l.includes('has no terms'))).toBe(true);

@@ -111,11 +111,12 @@ describe('a code tree as a codebook', () => {
 
   it('makes valid, unique ids of any name', () => {
     const taken = new Set<string>();
-    expect(['Rivalry for funding has permeated into the culture, and the ways of working together', 'Año ñandú', '¿?', 'Año ñandú'].map((n) => slugId(n, taken))).toEqual([
+    expect(['Rivalry for funding has permeated into the culture, and the ways of working together', 'Año ñandú', '¿?', 'Año ñandú', "The network's role"].map((n) => slugId(n, taken))).toEqual([
       'rivalry-for-funding-has-permeated-into',
       'ano-nandu',
       'code',
       'ano-nandu-2',
+      'the-networks-role',
     ]);
   });
 });

@@ -39,7 +39,7 @@ export interface CodebookImportCommandOptions extends Verbosity {
 
 export async function runCodebookImport(options: CodebookImportCommandOptions, io: CliIo): Promise<ExitCode> {
   return withReporter(io, options, async (reporter) => {
-    const imported = await importCodebook(options.file, { cwd: io.cwd, generator: options.generator, ...(options.language === undefined ? {} : { language: options.language }) });
+    const imported = await importCodebook(options.file, { cwd: io.cwd, generator: options.generator, ...(options.language === undefined ? {} : { language: options.language }), ...(options.out === undefined ? {} : { target: options.out }) });
     await deliver(imported.yaml, options.out, io);
     const { codebook } = imported;
     const withTerms = codebook.codes.filter((c) => Object.values(c.terms).some((t) => (t?.length ?? 0) > 0)).length;
