@@ -19,6 +19,9 @@ export interface AnalyzeCommandOptions extends Verbosity {
   readonly by?: readonly string[];
   readonly unit?: UnitKind;
   readonly interviewer?: readonly string[];
+  readonly turnColumns?: readonly string[];
+  readonly participants?: string;
+  readonly participantsId?: string;
   readonly print?: OutputName;
   readonly check?: boolean;
   readonly codings?: readonly string[];
@@ -40,6 +43,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   const columns = options.columns ?? settings.columns;
   const auto = options.auto ?? settings.auto;
   const excel = options.excel === true || settings.excel === true;
+  const participants = options.participants ?? settings.participants;
+  const participantsId = options.participantsId ?? settings.participants_id;
+  const turnColumns = options.turnColumns ?? settings.turn_columns;
 
   return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
     const result = await analyze(
@@ -56,6 +62,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(codings === undefined ? {} : { codings }),
         ...(columns === undefined ? {} : { columns }),
         ...(auto === undefined ? {} : { auto }),
+        ...(participants === undefined ? {} : { participants }),
+        ...(participantsId === undefined ? {} : { participantsId }),
+        ...(turnColumns === undefined ? {} : { turnColumns }),
       },
       reporter,
     );
