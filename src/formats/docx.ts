@@ -16,11 +16,11 @@ async function readDocx(bytes: Uint8Array, context: ReadContext): Promise<Result
   const { default: mammoth } = await import('mammoth');
   let raw: string;
   try {
-    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // mammoth's own raw text drops line breaks, which transcripts use between a label and its words: the document's
     // tree is taken from the public transformDocument hook and written out here with them.
     let document: DocumentElement | undefined;
-    await mammoth.convertToHtml({ arrayBuffer }, { transformDocument: (element: DocumentElement) => (document = element) });
+    await mammoth.convertToHtml({ buffer }, { transformDocument: (element: DocumentElement) => (document = element) });
     raw = document === undefined ? '' : rawText(document);
   } catch (e) {
     return fail([

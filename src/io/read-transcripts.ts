@@ -86,10 +86,10 @@ export async function findTranscripts(inputs: readonly string[], options: FindOp
 
 function skippedWarning(ext: string, input: string, files: readonly string[]): Problem {
   const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
-  const what = ext === '' ? 'without an extension' : ext;
+  const what = `${ext === '' ? '' : `${ext} `}${files.length === 1 ? 'file' : 'files'}${ext === '' ? ' without an extension' : ''}`;
   return {
-    ...warning({ file: input }, `${files.length} ${files.length === 1 ? 'file' : 'files'} ${what} skipped, not read as transcripts: ${shown}`, adviceFor(ext)),
-    kind: `files skipped: ${what}`,
+    ...warning({ file: input }, `${files.length} ${what} skipped, not transcripts: ${shown}`, adviceFor(ext)),
+    kind: `files skipped: ${ext === '' ? 'no extension' : ext}`,
   };
 }
 
