@@ -30,7 +30,7 @@ export interface EvaluateResult {
 export async function evaluate(options: EvaluateOptions, reporter: Reporter = silentReporter): Promise<EvaluateResult> {
   const cwd = options.cwd ?? process.cwd();
   const codebook = await loadCodebook(options.codebook, cwd, reporter);
-  const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [] }, cwd, reporter);
+  const transcripts = await readTranscripts({ paths: options.paths, exclude: [options.gold], defaultLanguage: codebook.language, interviewers: options.interviewers ?? [] }, cwd, reporter);
   const gold = readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter);
   const unit: ComparisonUnit = options.unit ?? 'turn';
   // A whole interview raises a code when one of its turns does, as in the report's counts.

@@ -1,19 +1,15 @@
 // Reads a participants table: a .csv (or .tsv), or the first sheet of an .xlsx through exceljs, loaded only then.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { error, fail, ok, type Result } from '../core/problem.js';
 import { parseCsvTable } from '../core/tables/csv-table.js';
 import type { ParticipantsTable } from '../core/transcripts/participants.js';
 import { decodeTextFile } from '../formats/reader.js';
+import { readBytes } from './read-bytes.js';
 
 export async function readParticipants(file: string, cwd: string): Promise<Result<ParticipantsTable>> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path.resolve(cwd, file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail([error({ file }, code === 'ENOENT' ? 'no such participants table' : `cannot read: ${code ?? (e as Error).message}`)]);
-  }
+  const read = readBytes(file, cwd, 'participants table');
+  if (!read.ok) return read;
+  const bytes = read.value;
   const extension = path.extname(file).toLowerCase();
   if (extension === '.xlsx') return readSheet(bytes, file);
   if (extension !== '.csv' && extension !== '.tsv') {

@@ -150,6 +150,22 @@ describe('a participants table', () => {
   });
 });
 
+describe('tables that are inputs of another kind', () => {
+  it('are not read as turn tables when they sit among the transcripts', () => {
+    const cwd = scratch({
+      'interviews/M01.txt': 'Interviewer: What gets in the way?\nRespondent: Burnout, mostly.\nInterviewer: And?\nRespondent: Rivalry for funding.\n',
+      'interviews/alice.csv': 'transcript,code,turn\nM01,burnout,2\n',
+      'interviews/bob.csv': 'transcript,code,turn\nM01,burnout,2\nM01,funding-rivalry,4\n',
+    });
+    const agreed = runCli(['agreement', 'interviews/alice.csv', 'interviews/bob.csv', '--transcripts', 'interviews', '--format', 'csv'], { cwd });
+    expect(agreed.status, agreed.stderr).toBe(0);
+    const evaluated = runCli(['evaluate', 'interviews', '--gold', 'interviews/bob.csv', '--format', 'csv'], { cwd: scratch({ 'interviews/M01.txt': 'Q: Why?\nA: Burnout.\n', 'interviews/bob.csv': 'transcript,code,turn\nM01,burnout,2\n' }) });
+    expect(evaluated.status, evaluated.stderr).toBe(0);
+    const analyzed = runCli(['analyze', 'interviews', '--codings', 'interviews/alice.csv', '--codings', 'interviews/bob.csv', '--print', 'frequencies'], { cwd });
+    expect(analyzed.status, analyzed.stderr).toBe(0);
+  });
+});
+
 describe('bad input per format: exit 2, the file and where', () => {
   const refused = (files: Record<string, string | Uint8Array>, args: string[], ...fragments: string[]) => {
     const run = runCli(['analyze', ...args], { cwd: scratch(files) });
