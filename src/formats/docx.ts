@@ -18,9 +18,10 @@ async function readDocx(bytes: Uint8Array, context: ReadContext): Promise<Result
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // mammoth's own raw text drops line breaks, which transcripts use between a label and its words: the document's
-    // tree is taken from the public transformDocument hook and written out here with them.
+    // tree is taken from the public transformDocument hook and written out here with them (an empty document is
+    // handed back, so no HTML is built).
     let document: DocumentElement | undefined;
-    await mammoth.convertToHtml({ buffer }, { transformDocument: (element: DocumentElement) => (document = element) });
+    await mammoth.convertToHtml({ buffer }, { transformDocument: (element: DocumentElement) => ((document = element), { ...element, children: [] }) });
     raw = document === undefined ? '' : rawText(document);
   } catch (e) {
     return fail([

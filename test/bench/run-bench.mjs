@@ -95,6 +95,8 @@ let turns = 0;
 let files = 0;
 // The first --format-mb of the corpus also as .docx and .vtt files, to time those readers on the same words.
 const formats = { docx: { dir: path.join(dir, 'docx'), bytes: 0, fileBytes: 0, files: 0 }, vtt: { dir: path.join(dir, 'vtt'), bytes: 0, fileBytes: 0, files: 0 } };
+// Subtitles have no front matter: their attributes come from a participants table, as a user's would.
+const participants = [['id', 'language', 'group', 'region']];
 for (const f of Object.values(formats)) mkdirSync(f.dir);
 while (bytes < targetBytes) {
   const t = transcript(files);
@@ -108,11 +110,13 @@ while (bytes < targetBytes) {
       formats[ext].fileBytes += Buffer.byteLength(content);
       formats[ext].files++;
     }
+    participants.push(t.front.map((line) => line.slice(line.indexOf(':') + 2)));
   }
   bytes += Buffer.byteLength(t.text);
   turns += t.turns;
   files++;
 }
+writeFileSync(path.join(dir, 'participants.csv'), stringify(participants));
 const mb = bytes / 1024 / 1024;
 process.stderr.write(`corpus: ${files} transcripts, ${mb.toFixed(1)} MB, ${turns} turns (unit: ${values.unit})\n`);
 
@@ -135,7 +139,8 @@ console.log(`analyze, median of ${analyzed.runs}: ${analyzed.median.seconds.toFi
 
 // MB/s counts the transcripts' words as text (the same measure as the .txt run), the files' own size beside it.
 for (const [ext, f] of Object.entries(formats)) {
-  const timed = time(['analyze', f.dir, '--out', path.join(dir, `out-${ext}`), '--unit', values.unit]);
+  const table = ext === 'vtt' ? ['--participants', path.join(dir, 'participants.csv')] : [];
+  const timed = time(['analyze', f.dir, '--out', path.join(dir, `out-${ext}`), '--unit', values.unit, ...table]);
   const textMb = f.bytes / 1024 / 1024;
   console.log(`analyze .${ext} (${f.files} files, ${textMb.toFixed(1)} MB of text in ${(f.fileBytes / 1024 / 1024).toFixed(1)} MB of files), median of ${timed.runs}: ${timed.median.seconds.toFixed(2)} s  ${(textMb / timed.median.seconds).toFixed(1)} MB/s  peak memory ${timed.peak.toFixed(0)} MB`);
 }

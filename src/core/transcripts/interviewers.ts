@@ -44,7 +44,7 @@ export function pickInterviewer(tallies: readonly SpeakerTally[]): string | unde
 
 /** How the draft's interviewer is recognised, and the warning a person must see when it is not (or was guessed). */
 export function recogniseInterviewer(draft: TranscriptDraft, options: InterviewerOptions): { recognition: InterviewerRecognition; warnings: Problem[] } {
-  const labelled = [...new Set(draft.turns.map((t) => t.speaker).filter((s) => s !== '' && options.isInterviewer(s)))];
+  const labelled = [...new Set(draft.turns.map((t) => t.speaker))].filter((s) => s !== '' && options.isInterviewer(s));
   if (labelled.length > 0) return { recognition: { status: 'labelled', speakers: labelled }, warnings: [] };
   const tallies = tallySpeakers(draft);
   if (tallies.length < 2) return { recognition: { status: 'single speaker' }, warnings: [] };

@@ -58,6 +58,9 @@ export interface LabelMatch {
  * (A sticky regex at the line start: no copy of each line.)
  */
 export function matchSpeakerLabel(text: string, isInterviewer: (speaker: string) => boolean, lineStart = 0): LabelMatch | undefined {
+  // Every label line holds a colon (after the label, or in its time): most lines of a transcript hold none, and
+  // the regex is spared them.
+  if (!hasColonInLine(text, lineStart)) return undefined;
   LABEL_LINE.lastIndex = lineStart;
   const match = LABEL_LINE.exec(text);
   if (match === null) return undefined;
@@ -74,6 +77,23 @@ export function matchSpeakerLabel(text: string, isInterviewer: (speaker: string)
   return { speaker, length: match[0].length, ...(time === undefined ? {} : { time }) };
 }
 
+// The first colon at or after `colonFrom` in the text last searched: lines are tried in order, so each stretch of
+// text is scanned once.
+let colonText: string | undefined;
+let colonFrom = 0;
+let colonAt = -1;
+
+function hasColonInLine(text: string, lineStart: number): boolean {
+  if (text !== colonText || lineStart < colonFrom || (colonAt >= 0 && colonAt < lineStart)) {
+    colonText = text;
+    colonFrom = lineStart;
+    colonAt = text.indexOf(':', lineStart);
+  }
+  if (colonAt < 0) return false;
+  const newline = text.indexOf('\n', lineStart);
+  return newline < 0 || colonAt < newline;
+}
+
 /**
  * A predicate recognising interviewer labels, case-insensitively, with an optional number after them ("Q1"), a
  * trailing full stop ("Int.") or the interviewer's name after a dash or in brackets ("Interviewer – Dan",
@@ -81,14 +101,20 @@ export function matchSpeakerLabel(text: string, isInterviewer: (speaker: string)
  */
 export function interviewerMatcher(labels: readonly string[]): (speaker: string) => boolean {
   const known = new Set(labels.map((label) => label.trim().toLowerCase()));
+  // A corpus has few distinct speakers and many turns: each is decided once.
+  const decided = new Map<string, boolean>();
   return (speaker) => {
-    const lower = speaker.toLowerCase();
-    if (known.has(lower)) return true;
-    const base = lower
-      .replace(/[ \t]+[-–—][ \t]+.*$/, '')
-      .replace(/[ \t]*\([^)]*\)$/, '')
-      .replace(/[ \t]*[#.]?[ \t]*\d+$/, '')
-      .replace(/\.$/, '');
-    return known.has(base);
+    let is = decided.get(speaker);
+    if (is === undefined) {
+      const lower = speaker.toLowerCase();
+      const base = lower
+        .replace(/[ \t]+[-–—][ \t]+.*$/, '')
+        .replace(/[ \t]*\([^)]*\)$/, '')
+        .replace(/[ \t]*[#.]?[ \t]*\d+$/, '')
+        .replace(/\.$/, '');
+      is = known.has(lower) || known.has(base);
+      decided.set(speaker, is);
+    }
+    return is;
   };
 }
