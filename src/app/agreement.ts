@@ -34,7 +34,11 @@ export async function agreement(options: AgreementOptions, reporter: Reporter = 
     throw usageError('no transcripts given', 'name them with --transcripts (files, folders or globs): they define the units, including those no coder coded');
   }
   const codebook = options.codebook === undefined ? undefined : await loadCodebook(options.codebook, cwd, reporter);
-  const transcripts = await readTranscripts({ paths: options.transcripts, defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [], sources: options.sources ?? [] }, cwd, reporter);
+  const transcripts = await readTranscripts(
+    { paths: options.transcripts, exclude: options.files, defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [], sources: options.sources ?? [] },
+    cwd,
+    reporter,
+  );
   const human = await readHumanCodings(options.files, options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
 
   for (const [coder, files] of human.filesOf) {

@@ -30,8 +30,14 @@ export interface AnalyzeOptions {
   readonly by?: readonly string[];
   /** Default: turn. */
   readonly unit?: UnitKind;
-  /** Speaker labels to treat as interviewers, besides the defaults. */
+  /** Speaker labels to treat as interviewers, besides the defaults; "auto" picks one by its questions where none is known. */
   readonly interviewers?: readonly string[];
+  /** Column names of turn tables (.csv/.tsv transcripts): "speaker=Narrator,text=Words,time=TC". */
+  readonly turnColumns?: readonly string[];
+  /** A participants table (.csv, .tsv or .xlsx) giving attributes per transcript. */
+  readonly participants?: string;
+  /** Its column naming the transcripts; default: the one column whose values do. */
+  readonly participantsId?: string;
   /** Human codings files (CSV, or REFI-QDA projects): analysed instead of automatic coding, or beside it with `auto`. */
   readonly codings?: readonly string[];
   /** Column names of the codings files ("transcript=document"). */
@@ -74,7 +80,18 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   }
 
   const transcripts = await readTranscripts(
-    { paths: options.paths, exclude: options.exclude ?? [], defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [], sources: options.sources ?? [] },
+    {
+      paths: options.paths,
+      // Tables given as inputs of another kind are not transcripts, even in the transcripts folder.
+      exclude: [...(options.exclude ?? []), ...codingsFiles],
+      defaultLanguage: codebook?.language ?? 'en',
+      interviewers: options.interviewers ?? [],
+      turnColumns: options.turnColumns ?? [],
+      sources: options.sources ?? [],
+      ...(options.participants === undefined
+        ? {}
+        : { participants: { file: options.participants, attributes: options.by ?? ['group'], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
+    },
     cwd,
     reporter,
   );

@@ -5,17 +5,21 @@ import { pushTo } from '../core/collections.js';
 import { placeCodings, type PlacedCodings } from '../core/codings/place-codings.js';
 import { codebookFromCodeNames } from '../core/codings/resolve-codes.js';
 import { compareNatural, error, ok, warning, type Problem, type Result } from '../core/problem.js';
-import { isLanguage } from '../core/text/language.js';
-import type { Language } from '../core/text/language.js';
-import { parseTranscript } from '../core/transcripts/parse-transcript.js';
+import { isLanguage, type Language } from '../core/text/language.js';
+import { parseColumnMapping as parseTableMapping } from '../core/tables/column-mapping.js';
+import { buildTranscript } from '../core/transcripts/build-transcript.js';
+import { AUTO_INTERVIEWER } from '../core/transcripts/interviewers.js';
+import { joinParticipants } from '../core/transcripts/participants.js';
 import { DEFAULT_INTERVIEWER_LABELS, interviewerMatcher } from '../core/transcripts/speakers.js';
-import type { Transcript } from '../core/transcripts/transcript.js';
+import type { Transcript, TranscriptDraft } from '../core/transcripts/transcript.js';
+import { formatOf } from '../formats/index.js';
 import { readCodebook } from '../io/read-codebook.js';
 import { readCodings } from '../io/read-codings.js';
-import { isProjectFile, readProjectFile } from '../io/read-project.js';
-import { codingRowsOfProject, transcriptFilesOfProject } from '../interop/refi/project-codings.js';
+import { codingRowsOfProject, transcriptFilesOfProject, type ProjectTranscriptFile } from '../interop/refi/project-codings.js';
 import type { RefiProject } from '../interop/refi/read-project.js';
-import { findTranscripts, readTranscriptFile, type TranscriptFile } from '../io/read-transcripts.js';
+import { readParticipants } from '../io/read-participants.js';
+import { isProjectFile, readProjectFile } from '../io/read-project.js';
+import { findTranscripts, readTranscriptFile } from '../io/read-transcripts.js';
 import { InputError, usageError } from './errors.js';
 import type { Reporter } from './reporter.js';
 
@@ -49,39 +53,55 @@ export interface TranscriptOptions {
   readonly paths: readonly string[];
   /** Folders holding the sources that projects keep outside their archive. */
   readonly sources?: readonly string[];
-  /** Folders never searched for transcripts (the output folder). */
+  /** Folders and files never searched for transcripts (the output folder, the participants table, codings files). */
   readonly exclude?: readonly string[];
   readonly defaultLanguage: Language;
-  /** Speaker labels to treat as the interviewer, besides the defaults. */
+  /** Speaker labels to treat as the interviewer, besides the defaults; "auto" picks one by its questions. */
   readonly interviewers?: readonly string[];
+  /** Column names of turn tables ("speaker=Narrator,text=Words"). */
+  readonly turnColumns?: readonly string[];
+  /** A table of participants' attributes, joined to the transcripts. */
+  readonly participants?: ParticipantsOptions;
 }
 
-/** Reads and parses every transcript, reporting the problems of all files at once rather than the first. */
+export interface ParticipantsOptions {
+  readonly file: string;
+  /** The column naming the transcripts; default: the one whose values do. */
+  readonly idColumn?: string;
+  /** Columns that become attributes (those broken down by); the others are kept on `participant` only. */
+  readonly attributes: readonly string[];
+}
+
+/**
+ * Reads every transcript in its format, joins the participants table, and decides each one's interviewer; reports the
+ * problems of all files at once rather than the first.
+ */
 export async function readTranscripts(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Transcript[]> {
   const projects = options.paths.filter(isProjectFile);
   const others = options.paths.filter((p) => !isProjectFile(p));
-  const found = others.length === 0 ? ok<string[]>([]) : await findTranscripts(others, { cwd, exclude: options.exclude ?? [] });
+  const exclude = [...(options.exclude ?? []), ...(options.participants === undefined ? [] : [options.participants.file])];
+  const found = others.length === 0 ? ok<string[]>([]) : await findTranscripts(others, { cwd, exclude });
   if (!found.ok) throw new InputError(found.problems);
-  const isInterviewer = interviewerMatcher([...DEFAULT_INTERVIEWER_LABELS, ...(options.interviewers ?? [])]);
+  reporter.warn(found.warnings);
+  const labels = options.interviewers ?? [];
+  const auto = labels.some((l) => l.trim().toLowerCase() === AUTO_INTERVIEWER);
+  const isInterviewer = interviewerMatcher([...DEFAULT_INTERVIEWER_LABELS, ...labels.filter((l) => l.trim().toLowerCase() !== AUTO_INTERVIEWER)]);
+  const turnColumns = parseTableMapping(options.turnColumns ?? [], ['speaker', 'text', 'time'] as const, '--turn-columns');
+  if (!turnColumns.ok) throw new InputError(turnColumns.problems);
+
   const problems: Problem[] = [];
-  const transcripts: Transcript[] = [];
+  const warnings: Problem[] = [];
+  let drafts: TranscriptDraft[] = [];
   const fileOfId = new Map<string, string>();
-  const accept = (read: Result<TranscriptFile & { readonly attributes?: Readonly<Record<string, string>> }>): void => {
-    if (!read.ok) return void problems.push(...read.problems);
-    const { file, defaultId, text, attributes } = read.value;
-    // A project's cases give attributes (and perhaps the language) that the front matter, if any, overrides.
-    const { language, id: _id, ...given } = attributes ?? ({} as Record<string, string>);
-    const defaultLanguage = language !== undefined && isLanguage(language) ? language : options.defaultLanguage;
-    const parsed = parseTranscript(text, file, { defaultId, defaultLanguage, isInterviewer });
-    if (!parsed.ok) return void problems.push(...parsed.problems);
-    const transcript = attributes === undefined ? parsed.value : { ...parsed.value, attributes: { ...given, ...parsed.value.attributes } };
-    reporter.warn(parsed.warnings);
-    const other = fileOfId.get(parsed.value.id);
+  const accept = (draft: Result<TranscriptDraft>, file: string): void => {
+    if (!draft.ok) return void problems.push(...draft.problems);
+    warnings.push(...draft.warnings);
+    const other = fileOfId.get(draft.value.id);
     if (other !== undefined) {
-      return void problems.push(error({ file }, `duplicate transcript id "${parsed.value.id}", also used by ${other}`, 'give one of them another id in its front matter'));
+      return void problems.push(error({ file }, `duplicate transcript id "${draft.value.id}", also used by ${other}`, 'give one of them another id in its front matter'));
     }
-    fileOfId.set(parsed.value.id, file);
-    transcripts.push(transcript);
+    fileOfId.set(draft.value.id, file);
+    drafts.push(draft.value);
   };
   for (const project of projects) {
     const read = await readProjectFile(project, cwd, options.sources ?? []);
@@ -91,17 +111,50 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
     }
     warnOnce(read.value, reporter);
     if (read.value.sources.length === 0) problems.push(error({ file: project }, 'the project holds no text source to analyse', 'export the project with its documents'));
-    for (const source of transcriptFilesOfProject(read.value)) accept(ok(source));
+    const text = await formatOf('.txt')!.load();
+    for (const source of transcriptFilesOfProject(read.value)) {
+      const draft = await text.read(new TextEncoder().encode(source.text), { file: source.file, defaultId: source.defaultId, defaultLanguage: options.defaultLanguage, isInterviewer });
+      accept(draft.ok ? ok(withCaseVariables(draft.value, source), draft.warnings) : draft, source.file);
+    }
   }
   let bytes = 0;
   for (const [i, absolute] of found.value.entries()) {
     reporter.progress({ stage: 'Reading transcripts', done: i, total: found.value.length, bytes });
     const read = readTranscriptFile(absolute, cwd);
-    if (read.ok) bytes += read.value.text.length;
-    accept(read);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const { file, defaultId, extension } = read.value;
+    bytes += read.value.bytes.length;
+    const reader = await formatOf(extension)!.load();
+    accept(await reader.read(read.value.bytes, { file, defaultId, defaultLanguage: options.defaultLanguage, isInterviewer, turnColumns: turnColumns.value }), file);
   }
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
+  reporter.warn(warnings);
+
+  if (options.participants !== undefined) {
+    const table = await readParticipants(options.participants.file, cwd);
+    if (!table.ok) throw new InputError(table.problems);
+    const joined = joinParticipants(drafts, table.value, options.participants);
+    if (!joined.ok) throw new InputError(joined.problems);
+    reporter.warn(joined.warnings);
+    drafts = joined.value;
+  }
+
+  const transcripts = drafts.map((draft) => {
+    const built = buildTranscript(draft, { isInterviewer, auto });
+    reporter.warn(built.warnings);
+    return built.transcript;
+  });
   return transcripts.sort((a, b) => compareNatural(a.id, b.id));
+}
+
+/** A project's cases give a source attributes, and perhaps its language, which the text's own front matter overrides. */
+function withCaseVariables(draft: TranscriptDraft, source: ProjectTranscriptFile): TranscriptDraft {
+  const { language, id: _id, ...given } = source.attributes;
+  const caseLanguage = draft.languageGiven !== true && language !== undefined && isLanguage(language) ? { language, languageGiven: true } : {};
+  return { ...draft, ...caseLanguage, attributes: { ...given, ...draft.attributes } };
 }
 
 export interface HumanCodings {

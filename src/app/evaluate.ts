@@ -33,7 +33,11 @@ export async function evaluate(options: EvaluateOptions, reporter: Reporter = si
   const cwd = options.cwd ?? process.cwd();
   const codebook = await loadCodebook(options.codebook, cwd, reporter);
   requireTerms(codebook, options.codebook);
-  const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [], sources: options.sources ?? [] }, cwd, reporter);
+  const transcripts = await readTranscripts(
+    { paths: options.paths, exclude: [options.gold], defaultLanguage: codebook.language, interviewers: options.interviewers ?? [], sources: options.sources ?? [] },
+    cwd,
+    reporter,
+  );
   const gold = await readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
   const unit: ComparisonUnit = options.unit ?? 'turn';
   // A whole interview raises a code when one of its turns does, as in the report's counts.

@@ -30,4 +30,5 @@ export type { Problem, Location } from '../core/problem.js';
 export type { Agreement } from '../core/reliability/agreement.js';
 export type { Evaluation } from '../core/reliability/evaluation.js';
 export type { ComparisonUnit, EvaluationUnit } from '../core/reliability/comparison-units.js';
-export type { Transcript, Turn } from '../core/transcripts/transcript.js';
+export type { InterviewerRecognition, ParticipantRow, SpeakerTally, Transcript, Turn } from '../core/transcripts/transcript.js';
+export type { Seconds } from '../core/transcripts/time.js';

@@ -13,6 +13,8 @@ import { REPORT_FORMATS, type ReportFormat } from './options.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+const INTERVIEWER_HELP = 'a speaker label to treat as the interviewer, besides the defaults; repeatable; "auto": where no label is known, the speaker whose turns are mostly questions';
+
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** The "Examples:" block that ends a command's --help: each a command and what it does. */
@@ -50,12 +52,15 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
   program
     .command('analyze')
     .description('code transcripts and write frequencies, codings, quotes, a report and a JSON summary')
-    .argument('[paths...]', 'transcript files (.txt, .md), folders (searched recursively) or globs, or a REFI-QDA project (.qdpx); default: "transcripts" in collab-code.yaml')
+    .argument('[paths...]', 'transcript files (.txt, .md, .docx, .vtt, .srt, .csv, .tsv), folders (searched recursively) or globs, or a REFI-QDA project (.qdpx); default: "transcripts" in collab-code.yaml')
     .option('--codebook <file>', 'the codebook (YAML; a .qdc or .qdpx codebook does for human codings); default: the bundled Collaboration Code codebook')
     .option('--out <dir>', 'where to write the outputs (default: collab-code-report)')
     .option('--by <attribute>', 'break frequencies down by a front matter attribute; repeatable, or comma-separated (default: group)', collect)
     .addOption(new Option('--unit <unit>', 'the unit of coding (default: turn)').choices(UNIT_KINDS))
-    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--interviewer <label>', INTERVIEWER_HELP, collect)
+    .option('--participants <file>', "a table of participants' attributes (.csv or .xlsx), one row per transcript, usable with --by")
+    .option('--participants-id <column>', 'the column of --participants naming the transcripts (default: the one whose values do)')
+    .option('--turn-columns <mapping>', 'column names of turn tables (.csv/.tsv transcripts), e.g. speaker=Narrator,text=Words,time=TC', collect)
     .addOption(new Option('--print <output>', 'write one output to stdout instead of files').choices(OUTPUT_NAMES))
     .option('--check', 'write nothing; exit 1 if any output in --out is missing or out of date')
     .option('--codings <file>', 'human codings (CSV, or a REFI-QDA project .qdpx) to analyse instead of coding automatically; repeatable', collect)
@@ -73,7 +78,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],
       ),
     )
-    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean; excel?: boolean; qdpx?: boolean; sources?: string[] }) => {
+    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; participants?: string; participantsId?: string; turnColumns?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean; excel?: boolean; qdpx?: boolean; sources?: string[] }) => {
       const { runAnalyze } = await import('./commands/analyze.js');
       done(await runAnalyze({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
@@ -87,7 +92,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .addOption(new Option('--format <format>', 'the table on stdout (default: md)').choices(REPORT_FORMATS))
     .option('--codebook <file>', 'resolve code names against this codebook (YAML, .qdc or .qdpx); default: the codes the files name')
     .option('--columns <mapping>', 'column names of the codings files, e.g. transcript=document,text=segment', collect)
-    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--interviewer <label>', INTERVIEWER_HELP, collect)
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
     .option('--disagreements <file>', 'also write the disagreements as CSV')
     .option('--unplaced <file>', 'also write the segments that could not be placed as CSV')
@@ -114,7 +119,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .addOption(new Option('--unit <unit>', 'the unit compared (default: turn)').choices(EVALUATION_UNITS))
     .addOption(new Option('--format <format>', 'the output on stdout (default: md)').choices(REPORT_FORMATS))
     .option('--columns <mapping>', 'column names of the gold file, e.g. transcript=document,text=segment', collect)
-    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--interviewer <label>', INTERVIEWER_HELP, collect)
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
     .option('--unplaced <file>', 'also write the gold segments that could not be placed as CSV')
     .addHelpText(
@@ -172,7 +177,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code codebook lint codebook.yaml interviews/ --format json --strict', 'for CI: exit 1 on any finding'],
       ),
     )
-    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--interviewer <label>', INTERVIEWER_HELP, collect)
     .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[] }) => {
       const { runCodebookLint } = await import('./commands/codebook-lint.js');
       done(await runCodebookLint({ ...options, ...verbosity(), codebook: file, paths }, io));

@@ -15,7 +15,13 @@ export interface Config {
   readonly out?: string;
   readonly by?: readonly string[];
   readonly unit?: UnitKind;
+  /** Interviewer labels; "auto" picks one by its questions where none is known. */
   readonly interviewers?: readonly string[];
+  /** Column names of turn tables ("speaker=Narrator"). */
+  readonly turn_columns?: readonly string[];
+  /** A participants table (.csv, .tsv or .xlsx) and its column naming the transcripts. */
+  readonly participants?: string;
+  readonly participants_id?: string;
   /** Human codings files, for a report from human coding. */
   readonly codings?: readonly string[];
   readonly columns?: readonly string[];
@@ -30,8 +36,8 @@ export interface Config {
   readonly sources?: readonly string[];
 }
 
-const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'sources'] as const;
-const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'qdpx'] as const;
+const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'turn_columns', 'sources'] as const;
+const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx'] as const;
 const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx'];
 /** Every setting collab-code.yaml may hold. */
 export const CONFIG_KEYS: readonly string[] = [...LISTS, ...SCALARS];

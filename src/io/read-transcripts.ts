@@ -1,44 +1,66 @@
-// Finds transcript files from paths, folders and globs, and reads them as normalised text.
+// Finds transcript files from paths, folders and globs, and reads their bytes; the formats registry says which
+// extensions are transcripts, and files of other extensions in a folder are reported, once per extension.
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { error, fail, ok, type Problem, type Result } from '../core/problem.js';
-import { decodeUtf8 } from '../core/text/decode.js';
+import { error, fail, ok, warning, type Problem, type Result } from '../core/problem.js';
+import { adviceFor, formatOf, TRANSCRIPT_EXTENSIONS } from '../formats/index.js';
 
-export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md'];
+export { TRANSCRIPT_EXTENSIONS };
 
 export interface TranscriptFile {
   /** The path relative to the working directory, with / separators: how messages name the file. */
   readonly file: string;
-  /** File name without extension: the transcript's id unless its front matter gives one. */
+  /** File name without extension: the transcript's id unless the file gives one. */
   readonly defaultId: string;
-  readonly text: string;
+  /** Lower-case, with the dot: which format reads it. */
+  readonly extension: string;
+  readonly bytes: Uint8Array;
 }
 
 export interface FindOptions {
   readonly cwd: string;
-  /** Folders never searched: the output folder, so a report is not read back as a transcript. */
+  /** Folders and files never searched: the output folder, the participants table and codings files. */
   readonly exclude: readonly string[];
 }
 
-const isTranscript = (file: string): boolean => TRANSCRIPT_EXTENSIONS.includes(path.extname(file).toLowerCase());
-// A README beside the transcripts describes the corpus; it is not an interview.
+const isTranscript = (file: string): boolean => formatOf(path.extname(file)) !== undefined;
+// A README beside the transcripts describes the corpus; it is not an interview. Word's lock files (~$name.docx),
+// and what operating systems leave in folders, are not files anyone put there.
 const isReadme = (file: string): boolean => /^readme\.(md|txt)$/i.test(path.basename(file));
+const isClutter = (file: string): boolean => /^(?:~\$|\.)|^(?:thumbs\.db|desktop\.ini)$/i.test(path.basename(file));
+const readable = TRANSCRIPT_EXTENSIONS.join(', ');
 
-/** Absolute paths of the transcripts named by `inputs`, deduplicated and sorted. */
+/**
+ * Absolute paths of the transcripts named by `inputs`, deduplicated and sorted; with a warning per extension of the
+ * files a folder or glob holds that are not transcripts.
+ */
 export async function findTranscripts(inputs: readonly string[], options: FindOptions): Promise<Result<string[]>> {
   const found = new Set<string>();
   const problems: Problem[] = [];
-  const excluded = options.exclude.map((dir) => path.resolve(options.cwd, dir) + path.sep);
-  const keep = (file: string): boolean => !excluded.some((dir) => file.startsWith(dir));
+  const skipped = new Map<string, { input: string; files: string[] }>();
+  const excluded = options.exclude.map((p) => path.resolve(options.cwd, p));
+  const keep = (file: string): boolean => !excluded.some((p) => file === p || file.startsWith(p + path.sep));
+  const sort = (input: string, files: readonly string[], inFolder: boolean): void => {
+    for (const f of files.map((m) => path.resolve(m))) {
+      if (!keep(f) || isClutter(f)) continue;
+      if (isTranscript(f)) {
+        if (!(inFolder && isReadme(f))) found.add(f);
+        continue;
+      }
+      const ext = path.extname(f).toLowerCase();
+      const entry = skipped.get(ext) ?? { input, files: [] };
+      entry.files.push(path.relative(options.cwd, f).split(path.sep).join('/'));
+      skipped.set(ext, entry);
+    }
+  };
 
   for (const input of inputs) {
     if (isDynamicPattern(input)) {
-      const matches = await glob(input, { cwd: options.cwd, absolute: true, onlyFiles: true, expandDirectories: false });
-      const transcripts = matches.filter((f) => isTranscript(f) && keep(f));
-      if (transcripts.length === 0) problems.push(error({ file: input }, 'the pattern matches no .txt or .md file'));
-      for (const f of transcripts) found.add(path.resolve(f));
+      const before = found.size;
+      sort(input, await glob(input, { cwd: options.cwd, absolute: true, onlyFiles: true, expandDirectories: false }), false);
+      if (found.size === before) problems.push(error({ file: input }, `the pattern matches no transcript (${readable})`));
       continue;
     }
     const absolute = path.resolve(options.cwd, input);
@@ -46,36 +68,41 @@ export async function findTranscripts(inputs: readonly string[], options: FindOp
     if (info === undefined) {
       problems.push(error({ file: input }, 'no such file or folder', 'check the path, relative to the working directory'));
     } else if (info.isDirectory()) {
-      const matches = await glob('**/*', { cwd: absolute, absolute: true, onlyFiles: true, caseSensitiveMatch: false });
-      for (const f of matches) if (isTranscript(f) && !isReadme(f) && keep(path.resolve(f))) found.add(path.resolve(f));
+      sort(input, await glob('**/*', { cwd: absolute, absolute: true, onlyFiles: true, caseSensitiveMatch: false }), true);
     } else if (!isTranscript(absolute)) {
-      problems.push(error({ file: input }, 'not a transcript: collab-code reads UTF-8 .txt and .md files', 'convert the file to plain text first'));
+      problems.push(error({ file: input }, `not a transcript: collab-code reads ${readable}`, adviceFor(path.extname(absolute))));
     } else {
       found.add(absolute);
     }
   }
+  const warnings = [...skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ext, { input, files }]) => skippedWarning(ext, input, files));
   if (problems.length > 0) return fail(problems);
   if (found.size === 0) {
-    return fail([error({ file: inputs.join(' ') || '.' }, 'no transcripts found', 'give .txt or .md files, folders that hold them, or globs such as "interviews/**/*.md"')]);
+    const others = warnings.length === 0 ? '' : ` (${[...skipped].map(([ext, { files }]) => `${files.length} ${ext || 'without extension'}`).join(', ')} skipped)`;
+    return fail([error({ file: inputs.join(' ') || '.' }, `no transcripts found${others}`, `give ${readable} files, folders that hold them, or globs such as "interviews/**/*.md"`)]);
   }
-  return ok([...found].sort());
+  return ok([...found].sort(), warnings);
+}
+
+function skippedWarning(ext: string, input: string, files: readonly string[]): Problem {
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
+  const what = `${ext === '' ? '' : `${ext} `}${files.length === 1 ? 'file' : 'files'}${ext === '' ? ' without an extension' : ''}`;
+  return {
+    ...warning({ file: input }, `${files.length} ${what} skipped, not transcripts: ${shown}`, adviceFor(ext)),
+    kind: `files skipped: ${ext === '' ? 'no extension' : ext}`,
+  };
 }
 
 /**
- * Reads one transcript; invalid UTF-8 is an error naming the byte offset, never silent mojibake.
+ * Reads one transcript's bytes; the format's reader decodes them.
  * (Synchronous: for many small files it is about three times faster than fs/promises in Node 20.)
  */
 export function readTranscriptFile(absolute: string, cwd: string): Result<TranscriptFile> {
   const file = path.relative(cwd, absolute).split(path.sep).join('/') || absolute;
-  let bytes: Uint8Array;
+  const extension = path.extname(absolute).toLowerCase();
   try {
-    bytes = readFileSync(absolute);
+    return ok({ file, defaultId: path.basename(absolute, path.extname(absolute)), extension, bytes: readFileSync(absolute) });
   } catch (e) {
     return fail([error({ file }, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)]);
   }
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) {
-    return fail([error({ file }, `invalid UTF-8 at byte ${decoded.byteOffset}`, 'save the transcript as UTF-8 (most editors offer "Save with encoding")')]);
-  }
-  return ok({ file, defaultId: path.basename(absolute, path.extname(absolute)), text: decoded.text });
 }

@@ -128,10 +128,11 @@ function raised(f: CodeFrequency, n: number): string {
 /** How the codings were made, in the words of a methods section. */
 function codingMethod(analysis: Analysis): string[] {
   const unit = analysis.unit;
+  const interviewers = interviewerMethod(analysis);
   const auto =
     `Each respondent ${unit} was coded automatically with every code of the codebook whose terms it contains ` +
     '(single words matched on their stems, phrases, prefixes and regular expressions, per language), ' +
-    "unless it also contains one of the code's exclusion terms. Interviewer turns were not coded.";
+    `unless it also contains one of the code's exclusion terms. ${interviewers}`;
   const trace = 'Every count can be traced to its rows in codings.csv, and every quote to its place in the transcript through quotes.csv.';
   if (!analysis.sources.includes('human')) {
     return [`${auto} An interview raises a code when at least one of its ${unit}s is coded with it; mentions count coded ${unit}s. ${trace}`];
@@ -140,5 +141,23 @@ function codingMethod(analysis: Analysis): string[] {
   const human =
     `The codings were made by hand (${coders.length === 1 ? 'coder' : 'coders'}: ${coders.map(md).join(', ')}) and imported from a codings file or a QDA project, each segment placed in its transcript by its turn, its text or its position in the project. ` +
     'An interview raises a code when at least one segment in it is coded with it; mentions count coded segments; quotes are the coded segments.';
-  return analysis.sources.includes('auto') ? [`${human} ${trace}`, '', `For comparison, each code also shows its automatic coding. ${auto}`] : [`${human} ${trace}`];
+  return analysis.sources.includes('auto') ? [`${human} ${trace}`, '', `For comparison, each code also shows its automatic coding. ${auto}`] : [`${human} ${interviewers} ${trace}`];
 }
+
+/** Whose turns were the interviewer's, and in which transcripts none was recognised: what the counts include. */
+function interviewerMethod(analysis: Analysis): string {
+  const labels = analysis.interviewerLabels;
+  const out = [labels.length === 0 ? 'No interviewer turns were recognised.' : `Interviewer turns (${labels.length === 1 ? 'speaker' : 'speakers'} ${list(labels.map((l) => `“${md(l)}”`))}) were not coded.`];
+  const picked = analysis.interviews.flatMap((i) => (i.interviewer.status === 'picked' ? [`${md(i.id)} (${md(i.interviewer.speakers[0])})`] : []));
+  if (picked.length > 0) {
+    out.push(`In ${list(picked)} no label named the interviewer; the speaker whose turns were mostly questions was taken as the interviewer (--interviewer auto).`);
+  }
+  const unrecognised = analysis.interviews.filter((i) => i.interviewer.status === 'unrecognised').map((i) => md(i.id));
+  if (unrecognised.length > 0) {
+    out.push(`In ${list(unrecognised)} no interviewer was recognised among several speakers, so every turn was coded as a respondent's, questions included.`);
+  }
+  return out.join(' ');
+}
+
+/** "a", "a and b", "a, b and c" */
+const list = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);

@@ -1,4 +1,5 @@
-// summary.json: the report's content as structured data, for other tools. Bump SCHEMA_VERSION on any breaking change.
+// summary.json: the report's content as structured data, for other tools. Bump SCHEMA_VERSION on any breaking change;
+// added keys (such as `interviewers`) keep it, since readers ignore keys they do not know.
 import type { Analysis } from '../core/analysis/analyze.js';
 import type { OutputContext } from './output.js';
 
@@ -26,6 +27,11 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       coded_turns: analysis.codedTurns,
       codings: analysis.codings.length,
     },
+    interviewers: {
+      labels: analysis.interviewerLabels,
+      picked_automatically: analysis.interviews.flatMap((i) => (i.interviewer.status === 'picked' ? [{ transcript: i.id, speaker: i.interviewer.speakers[0] }] : [])),
+      unrecognised: analysis.interviews.filter((i) => i.interviewer.status === 'unrecognised').map((i) => i.id),
+    },
     sample: analysis.sample.map((b) => ({ attribute: b.attribute, values: b.values.map((v) => ({ value: v.value, interviews: v.interviews, pct: v.pct })) })),
     interviews: analysis.interviews.map((i) => ({
       id: i.id,
@@ -36,6 +42,7 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       coded_turns: i.codedTurns,
       codings: i.codings,
       empty: i.isEmpty,
+      interviewer: { status: i.interviewer.status, speakers: i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [] },
     })),
     codes: analysis.frequencies.map((f, i) => ({
       id: f.code.id,

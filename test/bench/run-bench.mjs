@@ -1,5 +1,6 @@
-// npm run bench [-- --mb 10 --runs 3 --unit turn --keep]: generates a synthetic corpus and times a full `analyze` on it,
-// then `agreement` between two coders' files made from its codings, then `analyze --qdpx` (exporting the codings as a
+// npm run bench [-- --mb 10 --format-mb 2 --runs 3 --unit turn --keep]: generates a synthetic corpus and times a full
+// `analyze` on it, then on the first --format-mb of it written as Word files and as WebVTT subtitles, then
+// `agreement` between two coders' files made from its codings, then `analyze --qdpx` (exporting the codings as a
 // REFI-QDA project) and that project read back. Prints throughput and peak memory. The corpus is random but seeded,
 // so runs are comparable.
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { mb: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, unit: { type: 'string', default: 'turn' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { mb: { type: 'string', default: '10' }, 'format-mb': { type: 'string', default: '2' }, runs: { type: 'string', default: '3' }, unit: { type: 'string', default: 'turn' }, keep: { type: 'boolean', default: false } } });
 const targetBytes = Number(values.mb) * 1024 * 1024;
 
 // A small seeded PRNG (mulberry32): the same corpus on every machine.
@@ -46,15 +47,45 @@ function transcript(index) {
   const language = random() < 0.2 ? 'es' : 'en';
   const group = pick(['members', 'members', 'allies', 'donors']);
   const region = pick(['Africa', 'Americas', 'Asia Pacific', 'Europe and Central Asia', 'Middle East and North Africa']);
-  const lines = [`---\nid: S${String(index).padStart(5, '0')}\nlanguage: ${language}\ngroup: ${group}\nregion: ${region}\n---\n`];
+  const front = [`id: S${String(index).padStart(5, '0')}`, `language: ${language}`, `group: ${group}`, `region: ${region}`];
+  const lines = [`---\n${front.join('\n')}\n---\n`];
+  const said = [];
   let turns = 0;
   while (lines.join('').length < 45_000) {
-    lines.push(`Interviewer: ${sentence(language)}\n\n`);
+    const question = sentence(language);
+    lines.push(`Interviewer: ${question}\n\n`);
     const paragraphs = Array.from({ length: 1 + Math.floor(random() * 3) }, () => Array.from({ length: 2 + Math.floor(random() * 5) }, () => sentence(language)).join(' '));
     lines.push(`Respondent: ${paragraphs.join('\n\n')}\n\n`);
+    said.push({ speaker: 'Interviewer', paragraphs: [question] }, { speaker: 'Respondent', paragraphs });
     turns += 2;
   }
-  return { text: lines.join(''), turns };
+  return { text: lines.join(''), turns, front, said };
+}
+
+/** The transcript as Word writes it: front matter and turns as paragraphs, each label a bold run. */
+async function docxOf(t) {
+  const { Document, Packer, Paragraph, TextRun } = await import('docx');
+  const paragraph = (runs) => new Paragraph({ children: runs });
+  const children = [paragraph([new TextRun('---')]), ...t.front.map((l) => paragraph([new TextRun(l)])), paragraph([new TextRun('---')])];
+  for (const turn of t.said) {
+    turn.paragraphs.forEach((p, i) => children.push(paragraph(i === 0 ? [new TextRun({ text: `${turn.speaker}:`, bold: true }), new TextRun(` ${p}`)] : [new TextRun(p)])));
+  }
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/** The transcript as a meeting tool's captions: cues of about 12 words, "Speaker: words", two seconds apart. */
+function vttOf(t) {
+  const cues = ['WEBVTT', ''];
+  let second = 0;
+  const clock = (s) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+  for (const turn of t.said) {
+    const words = turn.paragraphs.join(' ').split(' ');
+    for (let i = 0; i < words.length; i += 12) {
+      cues.push(`${clock(second)} --> ${clock(second + 2)}`, `${turn.speaker}: ${words.slice(i, i + 12).join(' ')}`, '');
+      second += 2;
+    }
+  }
+  return cues.join('\n');
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'collab-code-bench-'));
@@ -63,13 +94,30 @@ mkdirSync(corpus);
 let bytes = 0;
 let turns = 0;
 let files = 0;
+// The first --format-mb of the corpus also as .docx and .vtt files, to time those readers on the same words.
+const formats = { docx: { dir: path.join(dir, 'docx'), bytes: 0, fileBytes: 0, files: 0 }, vtt: { dir: path.join(dir, 'vtt'), bytes: 0, fileBytes: 0, files: 0 } };
+// Subtitles have no front matter: their attributes come from a participants table, as a user's would.
+const participants = [['id', 'language', 'group', 'region']];
+for (const f of Object.values(formats)) mkdirSync(f.dir);
 while (bytes < targetBytes) {
   const t = transcript(files);
-  writeFileSync(path.join(corpus, `S${String(files).padStart(5, '0')}.txt`), t.text);
+  const name = `S${String(files).padStart(5, '0')}`;
+  writeFileSync(path.join(corpus, `${name}.txt`), t.text);
+  if (bytes < Number(values['format-mb']) * 1024 * 1024) {
+    const written = { docx: await docxOf(t), vtt: vttOf(t) };
+    for (const [ext, content] of Object.entries(written)) {
+      writeFileSync(path.join(formats[ext].dir, `${name}.${ext}`), content);
+      formats[ext].bytes += Buffer.byteLength(t.text);
+      formats[ext].fileBytes += Buffer.byteLength(content);
+      formats[ext].files++;
+    }
+    participants.push(t.front.map((line) => line.slice(line.indexOf(':') + 2)));
+  }
   bytes += Buffer.byteLength(t.text);
   turns += t.turns;
   files++;
 }
+writeFileSync(path.join(dir, 'participants.csv'), stringify(participants));
 const mb = bytes / 1024 / 1024;
 process.stderr.write(`corpus: ${files} transcripts, ${mb.toFixed(1)} MB, ${turns} turns (unit: ${values.unit})\n`);
 
@@ -99,6 +147,14 @@ function timeAlternating(argvs) {
 
 const analyzed = time(['analyze', corpus, '--out', path.join(dir, 'out'), '--unit', values.unit]);
 console.log(`analyze, median of ${analyzed.runs}: ${analyzed.median.seconds.toFixed(2)} s  ${(mb / analyzed.median.seconds).toFixed(1)} MB/s  ${Math.round(turns / analyzed.median.seconds)} turns/s  peak memory ${analyzed.peak.toFixed(0)} MB`);
+
+// MB/s counts the transcripts' words as text (the same measure as the .txt run), the files' own size beside it.
+for (const [ext, f] of Object.entries(formats)) {
+  const table = ext === 'vtt' ? ['--participants', path.join(dir, 'participants.csv')] : [];
+  const timed = time(['analyze', f.dir, '--out', path.join(dir, `out-${ext}`), '--unit', values.unit, ...table]);
+  const textMb = f.bytes / 1024 / 1024;
+  console.log(`analyze .${ext} (${f.files} files, ${textMb.toFixed(1)} MB of text in ${(f.fileBytes / 1024 / 1024).toFixed(1)} MB of files), median of ${timed.runs}: ${timed.median.seconds.toFixed(2)} s  ${(textMb / timed.median.seconds).toFixed(1)} MB/s  peak memory ${timed.peak.toFixed(0)} MB`);
+}
 
 // Two coders from the automatic codings: A gives each as text (its unit's first 25 words, line breaks flattened, as
 // exports do), B as a turn number for 85% of them; A also has 200 segments found nowhere, the costly case.

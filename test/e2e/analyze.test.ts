@@ -185,9 +185,9 @@ describe('transcripts', () => {
   it('take extra interviewer labels with --interviewer', () => {
     const cwd = scratch({ 't.txt': 'Ana: Is burnout a problem?\nLuis: Burnout is.\n' });
     const codes = (extra: string[]) => runCli(['analyze', 't.txt', '--print', 'codings', ...extra], { cwd }).stdout;
-    expect(codes([])).toContain('t,1,Ana,burnout');
+    expect(codes([])).toContain('t,1,,Ana,burnout');
     expect(codes(['--interviewer', 'Ana'])).not.toContain('Ana');
-    expect(codes(['--interviewer', 'Ana'])).toContain('t,2,Luis,burnout');
+    expect(codes(['--interviewer', 'Ana'])).toContain('t,2,,Luis,burnout');
   });
 });
 
@@ -205,11 +205,11 @@ describe('bad input: one clear message, exit 2, nothing written', () => {
 
   it('no transcripts named, and no collab-code.yaml', () => expectRefusal(scratch(), ['analyze'], 'error: no transcripts given', 'collab-code.yaml'));
 
-  it('a glob that matches nothing', () => expectRefusal(scratch({ 'a.txt': 'R: hi' }), ['analyze', 'interviews/**/*.md'], 'interviews/**/*.md: error: the pattern matches no .txt or .md file'));
+  it('a glob that matches nothing', () => expectRefusal(scratch({ 'a.txt': 'R: hi' }), ['analyze', 'interviews/**/*.md'], 'interviews/**/*.md: error: the pattern matches no transcript (.txt, .md, .docx, .vtt, .srt, .csv, .tsv)'));
 
   it('no transcripts found', () => expectRefusal(scratch({ 'dir/notes.pdf': 'x' }), ['analyze', 'dir'], 'error: no transcripts found'));
 
-  it('a file that is not a transcript', () => expectRefusal(scratch({ 'a.docx': 'x' }), ['analyze', 'a.docx'], 'a.docx: error: not a transcript'));
+  it('a file that is not a transcript', () => expectRefusal(scratch({ 'a.pdf': 'x' }), ['analyze', 'a.pdf'], 'a.pdf: error: not a transcript', 'export them as .docx or .txt'));
 
   it('malformed front matter, with file and line', () =>
     expectRefusal(scratch({ 't/bad.txt': '---\ngroup: members\nregion: Africa: North\n---\nRespondent: hi\n', 't/good.txt': 'Respondent: hi' }), ['analyze', 't'], 't/bad.txt:3:9: error: malformed front matter'));

@@ -25,9 +25,19 @@ describe('help and version', () => {
     expect(run.status).toBe(0);
     const loaded = readFileSync(trace, 'utf8');
     expect(loaded).toContain('dist/cli/program.js');
-    for (const heavy of ['natural', 'tokenize', 'code-unit', 'compile-codebook', 'analysis/', '/yaml/', 'csv-stringify', 'ora', 'chalk', 'fflate', 'fast-xml-parser', 'interop/']) {
+    for (const heavy of ['natural', 'tokenize', 'code-unit', 'compile-codebook', 'analysis/', '/yaml/', 'csv-stringify', 'ora', 'chalk', 'fflate', 'fast-xml-parser', 'interop/', 'mammoth', 'exceljs', 'entities', 'formats/']) {
       expect(loaded, heavy).not.toContain(heavy);
     }
+  });
+
+  it('a run on text transcripts loads neither the Word, spreadsheet nor subtitle readers', () => {
+    const trace = path.join(scratch(), 'imports.txt');
+    const cwd = scratch({ 'a.txt': 'Interviewer: Any obstacle?\nRespondent: Burnout.\n' });
+    const run = runCli(['analyze', 'a.txt', '--print', 'codings'], { cwd, env: { TRACE_IMPORTS: trace }, nodeArgs: ['--import', path.join(ROOT, 'test/helpers/trace-imports.mjs')] });
+    expect(run.status, run.stderr).toBe(0);
+    const loaded = readFileSync(trace, 'utf8');
+    expect(loaded).toContain('dist/formats/text.js');
+    for (const heavy of ['mammoth', 'exceljs', 'entities', 'formats/docx', 'formats/subtitles', 'formats/turn-table']) expect(loaded, heavy).not.toContain(heavy);
   });
 
   it('an unknown command is a usage error, exit 2', () => {

@@ -8,7 +8,7 @@ const sources = (dir: string) =>
     .filter((f) => f.endsWith('.ts'))
     .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
 
-describe.each(['src/core', 'src/outputs', 'src/interop'])('%s', (dir) => {
+describe.each(['src/core', 'src/outputs', 'src/formats', 'src/interop'])('%s', (dir) => {
   const files = sources(dir);
 
   it('touches no file system, process, terminal or CLI library', () => {
@@ -26,6 +26,16 @@ describe.each(['src/core', 'src/outputs', 'src/interop'])('%s', (dir) => {
 
   it('imports natural only by path, never its slow, noisy root', () => {
     for (const { file, text } of files) expect(text, file).not.toMatch(/from ['"]natural['"]/);
+  });
+});
+
+describe('src/formats', () => {
+  it('loads each reader, and so its heavy library, only when a file of its format is read', () => {
+    const registry = readFileSync('src/formats/index.ts', 'utf8');
+    expect(registry).not.toMatch(/^import (?!type)/m);
+    for (const { file, text } of sources('src/formats')) {
+      expect(text, file).not.toMatch(/^import [^;]*from ['"](?:mammoth|exceljs)['"]/m);
+    }
   });
 });
 

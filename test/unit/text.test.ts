@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../../src/core/text/decode.js';
+import { decodeText, decodeUtf8 } from '../../src/core/text/decode.js';
 import { codePointConverter, sliceCodePoints, type CodePointOffset } from '../../src/core/text/offsets.js';
 import { foldDiacritics, scanWords, tokenize, wordForms } from '../../src/core/text/tokenize.js';
 import { sentenceSpans } from '../../src/core/text/sentences.js';
@@ -10,19 +10,43 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 describe('decodeUtf8', () => {
   it('strips a BOM and normalises CRLF and lone CR to LF', () => {
     const result = decodeUtf8(bytes(0xef, 0xbb, 0xbf, ...utf8('a\r\nb\rc\n')));
-    expect(result).toEqual({ ok: true, text: 'a\nb\nc\n' });
+    expect(result).toEqual({ ok: true, encoding: 'utf-8', text: 'a\nb\nc\n' });
   });
 
   it('reports the byte offset of the first invalid byte', () => {
     // "ab" then a lone continuation byte, then "c"
-    expect(decodeUtf8(bytes(0x61, 0x62, 0x80, 0x63))).toEqual({ ok: false, byteOffset: 2 });
+    expect(decodeUtf8(bytes(0x61, 0x62, 0x80, 0x63))).toEqual({ ok: false, encoding: 'utf-8', byteOffset: 2 });
     // "é" in Latin-1 (0xE9) after "caf": the classic mis-saved transcript
-    expect(decodeUtf8(bytes(...utf8('café '), 0x63, 0x61, 0x66, 0xe9))).toEqual({ ok: false, byteOffset: 9 });
+    expect(decodeUtf8(bytes(...utf8('café '), 0x63, 0x61, 0x66, 0xe9))).toEqual({ ok: false, encoding: 'utf-8', byteOffset: 9 });
   });
 
   it('does not mistake a literal U+FFFD for an invalid byte', () => {
     const good = utf8('x\uFFFDy');
-    expect(decodeUtf8(bytes(...good, 0xff))).toEqual({ ok: false, byteOffset: good.length });
+    expect(decodeUtf8(bytes(...good, 0xff))).toEqual({ ok: false, encoding: 'utf-8', byteOffset: good.length });
+  });
+});
+
+describe('decodeText', () => {
+  const utf16 = (text: string, littleEndian: boolean, bom: boolean) => {
+    const units = [...(bom ? [0xfeff] : []), ...Array.from(text, (c) => c.charCodeAt(0))];
+    return new Uint8Array(units.flatMap((u) => (littleEndian ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff])));
+  };
+
+  it('reads UTF-16 with a byte-order mark (Windows "Unicode"), little- and big-endian', () => {
+    expect(decodeText(utf16('Q: ¿Qué?\r\nA: Sí.', true, true))).toEqual({ ok: true, encoding: 'utf-16le', text: 'Q: ¿Qué?\nA: Sí.' });
+    expect(decodeText(utf16('Q: ¿Qué?\r\nA: Sí.', false, true))).toEqual({ ok: true, encoding: 'utf-16be', text: 'Q: ¿Qué?\nA: Sí.' });
+  });
+
+  it('recognises UTF-16 saved without a byte-order mark by its NUL bytes', () => {
+    expect(decodeText(utf16('Interviewer: Hello?\nRespondent: Hi.', true, false))).toMatchObject({ ok: true, encoding: 'utf-16le', text: 'Interviewer: Hello?\nRespondent: Hi.' });
+    expect(decodeText(utf16('Interviewer: Hello?', false, false))).toMatchObject({ ok: true, encoding: 'utf-16be' });
+  });
+
+  it('refuses a lone surrogate in UTF-16 by its byte offset, and leaves UTF-8 to the UTF-8 decoder', () => {
+    const broken = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]);
+    expect(decodeText(broken)).toEqual({ ok: false, encoding: 'utf-16le', byteOffset: 4 });
+    expect(decodeText(utf8('café'))).toEqual({ ok: true, encoding: 'utf-8', text: 'café' });
+    expect(decodeText(bytes(0x61, 0xe9))).toEqual({ ok: false, encoding: 'utf-8', byteOffset: 1 });
   });
 });
 

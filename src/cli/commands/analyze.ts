@@ -19,6 +19,9 @@ export interface AnalyzeCommandOptions extends Verbosity {
   readonly by?: readonly string[];
   readonly unit?: UnitKind;
   readonly interviewer?: readonly string[];
+  readonly turnColumns?: readonly string[];
+  readonly participants?: string;
+  readonly participantsId?: string;
   readonly print?: OutputName;
   readonly check?: boolean;
   readonly codings?: readonly string[];
@@ -45,6 +48,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   // The project is one of the written outputs (so --check covers it), never printed.
   const qdpx = options.print === undefined && (options.qdpx ?? settings.qdpx) === true;
   const sources = options.sources ?? settings.sources;
+  const participants = options.participants ?? settings.participants;
+  const participantsId = options.participantsId ?? settings.participants_id;
+  const turnColumns = options.turnColumns ?? settings.turn_columns;
 
   return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
     const result = await analyze(
@@ -63,6 +69,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(auto === undefined ? {} : { auto }),
         ...(qdpx ? { qdpx } : {}),
         ...(sources === undefined ? {} : { sources }),
+        ...(participants === undefined ? {} : { participants }),
+        ...(participantsId === undefined ? {} : { participantsId }),
+        ...(turnColumns === undefined ? {} : { turnColumns }),
       },
       reporter,
     );

@@ -7,7 +7,7 @@ import type { UnitKind } from '../coding/units.js';
 import { groupBy } from '../collections.js';
 import { compareNatural, error, fail, ok, type Result } from '../problem.js';
 import type { Language } from '../text/language.js';
-import { isEmptyTranscript, respondentTurns, type Transcript } from '../transcripts/transcript.js';
+import { isEmptyTranscript, respondentTurns, type InterviewerRecognition, type Transcript } from '../transcripts/transcript.js';
 import { percent } from './percent.js';
 import { selectQuotes, type Quote } from './quotes.js';
 import { attributeNames, attributeValue, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
@@ -34,6 +34,8 @@ export interface InterviewSummary {
   readonly codedTurns: number;
   readonly codings: number;
   readonly isEmpty: boolean;
+  /** Who the interviewer was and how that was decided; `unrecognised` means every turn was coded. */
+  readonly interviewer: InterviewerRecognition;
 }
 
 export interface BreakdownCount {
@@ -67,6 +69,8 @@ export interface Analysis {
   readonly sample: readonly AttributeBreakdown[];
   readonly respondentTurns: number;
   readonly codedTurns: number;
+  /** The speaker labels taken as interviewers in any transcript (their turns not coded), in natural order. */
+  readonly interviewerLabels: readonly string[];
   /** The sources of the codings: human first when there are both. Counts and totals are those of the first. */
   readonly sources: readonly CodingSource[];
   /** Every coding of every source, human ones first, then by transcript, turn and position. */
@@ -115,6 +119,7 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
       codedTurns: new Set(own.map((c) => c.turn)).size,
       codings: own.length,
       isEmpty: isEmptyTranscript(t),
+      interviewer: t.interviewer,
     };
   });
 
@@ -159,6 +164,7 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
     sample: attributeNames(sample, by).map((a) => breakdown(sample, a)),
     respondentTurns: interviews.reduce((n, i) => n + i.respondentTurns, 0),
     codedTurns: interviews.reduce((n, i) => n + i.codedTurns, 0),
+    interviewerLabels: [...new Set(interviews.flatMap((i) => (i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [])))].sort(compareNatural),
     sources: sources.human === undefined ? ['auto'] : sources.auto ? ['human', 'auto'] : ['human'],
     codings,
     frequencies: frequenciesOf(primary),

@@ -18,6 +18,7 @@ export function codeTranscript(transcript: Transcript, compiled: CompiledCodeboo
         transcript: transcript.id,
         turn: u.turn.index,
         speaker: u.turn.speaker,
+        ...(u.turn.time === undefined ? {} : { time: u.turn.time }),
         code: compiled.codebook.codes[applied.code]!,
         score: applied.score,
         matchedTerms: applied.matchedTerms,

@@ -3,12 +3,15 @@ import type { Code } from '../codebook/codebook.js';
 import type { Location } from '../problem.js';
 import type { CodePointOffset } from '../text/offsets.js';
 import type { Span } from '../text/sentences.js';
+import type { Seconds } from '../transcripts/time.js';
 
 interface CodingBase {
   readonly transcript: string;
   /** The turn the coded stretch starts in (1-based, interviewer turns counted, as in codings.csv). */
   readonly turn: number;
   readonly speaker: string;
+  /** When the turn starts in the recording, where the source says (codings.csv's time column). */
+  readonly time?: Seconds;
   readonly code: Code;
   /** The coded stretch, in code points of the transcript's normalised text, end exclusive (as REFI-QDA counts). */
   readonly start: CodePointOffset;

@@ -1,8 +1,9 @@
 // Human codings as QDA tools export them: a table with one row per coded segment. This turns the table's records
 // into coding rows, whatever the columns are called, and says precisely what is wrong with a row that is unusable.
-import { didYouMean } from '../suggest.js';
 import { error, fail, ok, type Location, type Problem, type Result } from '../problem.js';
 import type { Span } from '../text/sentences.js';
+import { parseColumnMapping as parseMapping } from '../tables/column-mapping.js';
+import type { Table } from '../tables/csv-table.js';
 
 export const CODINGS_COLUMNS = ['transcript', 'code', 'turn', 'text', 'coder'] as const;
 export type CodingsColumn = (typeof CODINGS_COLUMNS)[number];
@@ -10,11 +11,7 @@ export type CodingsColumn = (typeof CODINGS_COLUMNS)[number];
 export type ColumnMapping = Readonly<Partial<Record<CodingsColumn, string>>>;
 
 /** A parsed CSV: its header and records, with the line each record starts on. */
-export interface CodingsTable {
-  readonly file: string;
-  readonly header: readonly string[];
-  readonly records: readonly { readonly line: number; readonly cells: readonly string[] }[];
-}
+export type CodingsTable = Table;
 
 /**
  * Where a segment is: a turn, its text, or both (the text, searched for in that turn first); or, for a selection in
@@ -35,20 +32,7 @@ export interface CodingRow {
 }
 
 /** "transcript=document,text=segment" (repeatable) → a mapping; errors name the --columns option. */
-export function parseColumnMapping(specs: readonly string[]): Result<ColumnMapping> {
-  const mapping: Partial<Record<CodingsColumn, string>> = {};
-  for (const pair of specs.flatMap((s) => s.split(',')).map((p) => p.trim()).filter((p) => p !== '')) {
-    const eq = pair.indexOf('=');
-    const ours = (eq === -1 ? pair : pair.slice(0, eq)).trim();
-    const theirs = eq === -1 ? '' : pair.slice(eq + 1).trim();
-    if (!(CODINGS_COLUMNS as readonly string[]).includes(ours)) {
-      return fail([error({ file: '--columns' }, `unknown column "${ours}"${didYouMean(ours, CODINGS_COLUMNS)}`, `the columns to map: ${CODINGS_COLUMNS.join(', ')}`)]);
-    }
-    if (theirs === '') return fail([error({ file: '--columns' }, `"${pair}" names no column of the file`, `write it as ${ours}=NAME_IN_THE_FILE`)]);
-    mapping[ours as CodingsColumn] = theirs;
-  }
-  return ok(mapping);
-}
+export const parseColumnMapping = (specs: readonly string[]): Result<ColumnMapping> => parseMapping(specs, CODINGS_COLUMNS, '--columns');
 
 /**
  * The coding rows of a table. `defaultCoder` names the coder of rows without a coder column or value (the file's

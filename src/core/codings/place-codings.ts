@@ -77,6 +77,7 @@ export function placeCodings(rows: readonly CodingRow[], transcripts: readonly T
       transcript: transcript.id,
       turn: placed.turn.index,
       speaker: placed.turn.speaker,
+      ...(placed.turn.time === undefined ? {} : { time: placed.turn.time }),
       code,
       start: toCodePoints(placed.span.start),
       end: toCodePoints(placed.span.end),

@@ -1,21 +1,35 @@
-// Parses a transcript's text into front matter, attributes and numbered speaker turns.
-import { error, fail, ok, warning, type Problem, type Result } from '../problem.js';
+// Parses a text transcript (.txt, .md, and the text of a .docx) into front matter, attributes and speaker turns.
+import { error, fail, ok, type Problem, type Result } from '../problem.js';
 import { isLanguage, LANGUAGES, type Language } from '../text/language.js';
 import { trimSpan } from '../text/sentences.js';
+import { buildTranscript } from './build-transcript.js';
 import { parseFrontMatter } from './front-matter.js';
+import type { InterviewerOptions } from './interviewers.js';
 import { matchSpeakerLabel } from './speakers.js';
-import { isEmptyTranscript, type Role, type Transcript, type Turn } from './transcript.js';
+import type { Seconds } from './time.js';
+import type { Transcript, TranscriptDraft, TurnDraft } from './transcript.js';
 
-export interface ParseTranscriptOptions {
+export interface TextOptions {
   /** The transcript's file name without extension: its id when the front matter names none. */
   readonly defaultId: string;
   /** The codebook's language, for transcripts whose front matter names none. */
   readonly defaultLanguage: Language;
+  /** Interviewer labels may be lower-case phrases ("interviewer 2"), which other labels may not. */
   readonly isInterviewer: (speaker: string) => boolean;
 }
 
-/** `text` must already be normalised (see decodeUtf8). */
+export type ParseTranscriptOptions = TextOptions & InterviewerOptions;
+
+/** Parses and decides roles: what a .txt transcript becomes. `text` must already be normalised (see decodeText). */
 export function parseTranscript(text: string, file: string, options: ParseTranscriptOptions): Result<Transcript> {
+  const draft = parseTranscriptText(text, file, options);
+  if (!draft.ok) return draft;
+  const built = buildTranscript(draft.value, options);
+  return ok(built.transcript, [...draft.warnings, ...built.warnings]);
+}
+
+/** The draft of a text transcript: front matter read, turns found, roles not yet decided. */
+export function parseTranscriptText(text: string, file: string, options: TextOptions): Result<TranscriptDraft> {
   const front = parseFrontMatter(text, file);
   if (!front.ok) return front;
   const { fields, lines, bodyStart } = front.value;
@@ -32,35 +46,23 @@ export function parseTranscript(text: string, file: string, options: ParseTransc
     }
   }
   if (problems.length > 0) return fail(problems);
-
-  const transcript: Transcript = {
-    id,
-    file,
-    language,
-    attributes,
-    text,
-    turns: parseTurns(text, bodyStart, options.isInterviewer),
-  };
-  const warnings = isEmptyTranscript(transcript)
-    ? [warning({ file }, 'transcript is empty: no respondent text to code', 'it is listed in the report as empty and left out of the sample')]
-    : [];
-  return ok(transcript, warnings);
+  return ok({ id, file, language, languageGiven: rawLanguage !== undefined, attributes, text, turns: parseTurns(text, bodyStart, options.isInterviewer) });
 }
 
 interface OpenTurn {
   speaker: string;
-  role: Role;
   start: number;
+  time: Seconds | undefined;
 }
 
 /** Splits the body into turns. Text before the first label (title, date, length) belongs to no turn. */
-function parseTurns(text: string, bodyStart: number, isInterviewer: (speaker: string) => boolean): Turn[] {
-  const turns: Turn[] = [];
+function parseTurns(text: string, bodyStart: number, isInterviewer: (speaker: string) => boolean): TurnDraft[] {
+  const turns: TurnDraft[] = [];
   let open: OpenTurn | undefined;
   const close = (end: number): void => {
     if (open === undefined) return;
     const span = trimSpan(text, open.start, end);
-    turns.push({ index: turns.length + 1, speaker: open.speaker, role: open.role, start: span.start, end: span.end });
+    turns.push({ speaker: open.speaker, start: span.start, end: span.end, ...(open.time === undefined ? {} : { time: open.time }) });
   };
 
   let lineStart = bodyStart;
@@ -70,7 +72,7 @@ function parseTurns(text: string, bodyStart: number, isInterviewer: (speaker: st
     const label = matchSpeakerLabel(text, isInterviewer, lineStart);
     if (label !== undefined) {
       close(lineStart);
-      open = { speaker: label.speaker, role: isInterviewer(label.speaker) ? 'interviewer' : 'respondent', start: lineStart + label.length };
+      open = { speaker: label.speaker, start: lineStart + label.length, time: label.time };
     }
     lineStart = lineEnd + 1;
   }
@@ -79,7 +81,7 @@ function parseTurns(text: string, bodyStart: number, isInterviewer: (speaker: st
   if (turns.length === 0) {
     // No speaker labels at all: the whole body is what one respondent said.
     const span = trimSpan(text, bodyStart, text.length);
-    if (span.end > span.start) return [{ index: 1, speaker: '', role: 'respondent', start: span.start, end: span.end }];
+    if (span.end > span.start) return [{ speaker: '', start: span.start, end: span.end }];
   }
   return turns;
 }
