@@ -2,6 +2,7 @@
 // with its outputs rendered on demand. It prints nothing and writes nothing; the caller writes, prints or checks.
 import { analyze as analyzeTranscripts, type Analysis, type CodingSources } from '../core/analysis/analyze.js';
 import type { Codebook } from '../core/codebook/codebook.js';
+import type { AutoCoding } from '../core/coding/coding.js';
 import { selfVetoingExclusions } from '../core/coding/diagnostics.js';
 import type { UnitKind } from '../core/coding/unit-kinds.js';
 import type { OutputFile } from '../io/write-outputs.js';
@@ -9,6 +10,9 @@ import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outp
 import { forExcel } from '../outputs/csv.js';
 import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
 import { writeProject } from '../interop/refi/write-project.js';
+import { codeTranscript } from '../core/coding/code-transcript.js';
+import { compileCodebook } from '../core/coding/compile-codebook.js';
+import { inCodingBatches, type CodingBudget } from './coding-batches.js';
 import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
 import { InputError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -16,6 +20,12 @@ import { silentReporter, type Reporter } from './reporter.js';
 export const UNPLACED_FILE = 'unplaced-codings.csv';
 /** The coded project for QDA tools, written with --qdpx. */
 export const PROJECT_FILE = 'collab-code.qdpx';
+
+/**
+ * Every file analyze may write into its output folder. What is there of these and not written by a run is an
+ * earlier run's, and goes (writeOutputs), or makes --check fail; any other file there stops a write.
+ */
+export const ANALYZE_FILES: readonly string[] = [...Object.values(OUTPUT_FILES), UNPLACED_FILE];
 
 export interface AnalyzeOptions {
   /** Transcript files, folders or globs, relative to `cwd`; or REFI-QDA projects (.qdpx), whose text sources are analysed. */
@@ -52,6 +62,10 @@ export interface AnalyzeOptions {
   readonly qdpx?: boolean;
   /** Folders holding sources that .qdpx projects keep outside their archive. */
   readonly sources?: readonly string[];
+  /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
+  readonly followSymlinks?: boolean;
+  /** When coding is stopped as hung; default DEFAULT_CODING_BUDGET. */
+  readonly codingBudget?: CodingBudget;
 }
 
 export interface AnalyzeResult {
@@ -86,6 +100,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
       exclude: [...(options.exclude ?? []), ...codingsFiles],
       defaultLanguage: codebook?.language ?? 'en',
       interviewers: options.interviewers ?? [],
+      followSymlinks: options.followSymlinks === true,
       turnColumns: options.turnColumns ?? [],
       sources: options.sources ?? [],
       ...(options.participants === undefined
@@ -103,9 +118,15 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
     codebook = humanCodings.codebook;
   }
 
-  reporter.progress({ stage: `Coding ${transcripts.length} transcripts` });
+  const unit = options.unit ?? 'turn';
   const sources: CodingSources = humanCodings === undefined ? { auto: true } : { auto, human: humanCodings.placed.codings };
-  const analyzed = analyzeTranscripts(transcripts, codebook!, { unit: options.unit ?? 'turn', sources, ...(options.by === undefined ? {} : { by: options.by }) });
+  let autoCodings: AutoCoding[] = [];
+  if (auto) {
+    const compiled = compileCodebook(codebook!);
+    const batches = { compiled, unit, reporter, stage: 'Coding transcripts', ...(options.codingBudget === undefined ? {} : { budget: options.codingBudget }) };
+    autoCodings = (await inCodingBatches(transcripts, (t) => codeTranscript(t, compiled, unit), batches)).flat();
+  }
+  const analyzed = analyzeTranscripts(transcripts, codebook!, { unit, sources, autoCodings, ...(options.by === undefined ? {} : { by: options.by }) });
   if (!analyzed.ok) throw new InputError(analyzed.problems);
   const analysis = analyzed.value;
 

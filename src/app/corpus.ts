@@ -21,6 +21,7 @@ import { readParticipants } from '../io/read-participants.js';
 import { isProjectFile, readProjectFile } from '../io/read-project.js';
 import { findTranscripts, readTranscriptFile } from '../io/read-transcripts.js';
 import { InputError, usageError } from './errors.js';
+import { yieldToEventLoop } from './time-budget.js';
 import type { Reporter } from './reporter.js';
 
 /** A codebook (the bundled one when `file` is undefined): its errors stop the use case, its warnings are reported. */
@@ -62,6 +63,8 @@ export interface TranscriptOptions {
   readonly turnColumns?: readonly string[];
   /** A table of participants' attributes, joined to the transcripts. */
   readonly participants?: ParticipantsOptions;
+  /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
+  readonly followSymlinks?: boolean;
 }
 
 export interface ParticipantsOptions {
@@ -80,7 +83,7 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
   const projects = options.paths.filter(isProjectFile);
   const others = options.paths.filter((p) => !isProjectFile(p));
   const exclude = [...(options.exclude ?? []), ...(options.participants === undefined ? [] : [options.participants.file])];
-  const found = others.length === 0 ? ok<string[]>([]) : await findTranscripts(others, { cwd, exclude });
+  const found = others.length === 0 ? ok<string[]>([]) : await findTranscripts(others, { cwd, exclude, followSymlinks: options.followSymlinks === true });
   if (!found.ok) throw new InputError(found.problems);
   reporter.warn(found.warnings);
   const labels = options.interviewers ?? [];
@@ -118,6 +121,7 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
     }
   }
   let bytes = 0;
+  let lastYield = Date.now();
   for (const [i, absolute] of found.value.entries()) {
     reporter.progress({ stage: 'Reading transcripts', done: i, total: found.value.length, bytes });
     const read = readTranscriptFile(absolute, cwd);
@@ -129,6 +133,11 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
     bytes += read.value.bytes.length;
     const reader = await formatOf(extension)!.load();
     accept(await reader.read(read.value.bytes, { file, defaultId, defaultLanguage: options.defaultLanguage, isInterviewer, turnColumns: turnColumns.value }), file);
+    // Reading thousands of files is synchronous work: let signals act every 50 ms.
+    if (Date.now() - lastYield > 50) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
   }
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
   reporter.warn(warnings);

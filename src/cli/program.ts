@@ -66,6 +66,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--codings <file>', 'human codings (CSV, or a REFI-QDA project .qdpx) to analyse instead of coding automatically; repeatable', collect)
     .option('--columns <mapping>', 'column names of the codings file, e.g. transcript=document,text=segment', collect)
     .option('--auto', 'with --codings: code automatically too, keeping both (a source column tells them apart)')
+    .option('--follow-symlinks', 'read what symbolic links in the folders given lead to outside them (default: skip and list them)')
     .option('--excel', 'write the CSVs with a UTF-8 byte-order mark, so Excel opens accented words right on double-click')
     .option('--qdpx', 'also write collab-code.qdpx: the coded project, to review in NVivo, ATLAS.ti, MAXQDA or QualCoder')
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
@@ -78,7 +79,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],
       ),
     )
-    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; participants?: string; participantsId?: string; turnColumns?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean; excel?: boolean; qdpx?: boolean; sources?: string[] }) => {
+    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; participants?: string; participantsId?: string; turnColumns?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean; excel?: boolean; qdpx?: boolean; sources?: string[]; followSymlinks?: boolean }) => {
       const { runAnalyze } = await import('./commands/analyze.js');
       done(await runAnalyze({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
@@ -96,6 +97,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
     .option('--disagreements <file>', 'also write the disagreements as CSV')
     .option('--unplaced <file>', 'also write the segments that could not be placed as CSV')
+    .option('--follow-symlinks', 'read what symbolic links in the folders given lead to outside them (default: skip and list them)')
     .addHelpText(
       'after',
       examples(
@@ -105,7 +107,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code agreement ana.qdpx ben.qdpx --transcripts interviews/', 'two coders\' projects from QDA tools'],
       ),
     )
-    .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; sources?: string[]; disagreements?: string; unplaced?: string }) => {
+    .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; sources?: string[]; disagreements?: string; unplaced?: string; followSymlinks?: boolean }) => {
       const { runAgreement } = await import('./commands/agreement.js');
       done(await runAgreement({ ...options, ...verbosity(), files, generator: `collab-code ${VERSION}` }, io));
     });
@@ -122,6 +124,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--interviewer <label>', INTERVIEWER_HELP, collect)
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
     .option('--unplaced <file>', 'also write the gold segments that could not be placed as CSV')
+    .option('--follow-symlinks', 'read what symbolic links in the folders given lead to outside them (default: skip and list them)')
     .addHelpText(
       'after',
       examples(
@@ -131,7 +134,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code evaluate interviews/ --gold reviewed.qdpx', 'against codings reviewed in a QDA tool'],
       ),
     )
-    .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; sources?: string[]; unplaced?: string }) => {
+    .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; sources?: string[]; unplaced?: string; followSymlinks?: boolean }) => {
       const { runEvaluate } = await import('./commands/evaluate.js');
       done(await runEvaluate({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
@@ -170,6 +173,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .addOption(new Option('--unit <unit>', 'the unit of coding (default: turn)').choices(UNIT_KINDS))
     .addOption(new Option('--format <format>', 'the findings on stdout (default: md)').choices(['md', 'json']))
     .option('--strict', 'exit 1 when there are findings')
+    .option('--follow-symlinks', 'read what symbolic links in the folders given lead to outside them (default: skip and list them)')
     .addHelpText(
       'after',
       examples(
@@ -178,7 +182,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       ),
     )
     .option('--interviewer <label>', INTERVIEWER_HELP, collect)
-    .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[] }) => {
+    .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[]; followSymlinks?: boolean }) => {
       const { runCodebookLint } = await import('./commands/codebook-lint.js');
       done(await runCodebookLint({ ...options, ...verbosity(), codebook: file, paths }, io));
     });

@@ -6,4 +6,13 @@ export interface OutputContext {
   readonly generator: string;
 }
 
-export type FormatOutput = (analysis: Analysis, context: OutputContext) => string;
+/**
+ * A file's content: text (written as UTF-8), bytes (a .qdpx archive), or text in chunks — a large CSV is never built
+ * as one string (V8 caps strings near 512 MB).
+ */
+export type OutputContent = string | Uint8Array | Iterable<string>;
+
+/** The chunks of a content. */
+export const chunksOf = (content: OutputContent): Iterable<string | Uint8Array> => (typeof content === 'string' || content instanceof Uint8Array ? [content] : content);
+
+export type FormatOutput = (analysis: Analysis, context: OutputContext) => OutputContent;

@@ -1,9 +1,11 @@
 // summary.json: the report's content as structured data, for other tools. Bump SCHEMA_VERSION on any breaking change;
 // added keys (such as `interviewers`) keep it, since readers ignore keys they do not know.
+// Version 2: "interviews" lists the sample only; empty transcripts are named once, in totals.empty_transcripts
+// (50,000 empty files made version 1 a 10 MB file).
 import type { Analysis } from '../core/analysis/analyze.js';
 import type { OutputContext } from './output.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export function formatSummaryJson(analysis: Analysis, context: OutputContext): string {
   const quotesOf = (codeId: string) =>
@@ -33,7 +35,7 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       unrecognised: analysis.interviews.filter((i) => i.interviewer.status === 'unrecognised').map((i) => i.id),
     },
     sample: analysis.sample.map((b) => ({ attribute: b.attribute, values: b.values.map((v) => ({ value: v.value, interviews: v.interviews, pct: v.pct })) })),
-    interviews: analysis.interviews.map((i) => ({
+    interviews: analysis.interviews.filter((i) => !i.isEmpty).map((i) => ({
       id: i.id,
       language: i.language,
       attributes: Object.fromEntries(Object.entries(i.attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
@@ -41,7 +43,6 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       respondent_turns: i.respondentTurns,
       coded_turns: i.codedTurns,
       codings: i.codings,
-      empty: i.isEmpty,
       interviewer: { status: i.interviewer.status, speakers: i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [] },
     })),
     codes: analysis.frequencies.map((f, i) => ({

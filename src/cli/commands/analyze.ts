@@ -1,16 +1,23 @@
 // `collab-code analyze`: the analyze use case with collab-code.yaml's settings, then writes, prints or checks the outputs.
-import { analyze, UNPLACED_FILE } from '../../app/analyze.js';
+import { analyze, ANALYZE_FILES, UNPLACED_FILE } from '../../app/analyze.js';
 import { InputError, usageError } from '../../app/errors.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
 import { readConfig } from '../../io/read-config.js';
 import { compareOutputs, writeOutputs } from '../../io/write-outputs.js';
 import type { OutputName } from '../../outputs/names.js';
+import { chunksOf } from '../../outputs/output.js';
 import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
 import { splitList, transcriptPaths } from './settings.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
+
+const STATES = {
+  missing: 'missing',
+  stale: 'stale: differs from what the transcripts and codebook give now',
+  extra: 'stale: an earlier run wrote it and this one does not (analyze removes it)',
+} as const;
 
 export interface AnalyzeCommandOptions extends Verbosity {
   readonly paths: readonly string[];
@@ -30,6 +37,7 @@ export interface AnalyzeCommandOptions extends Verbosity {
   readonly excel?: boolean;
   readonly qdpx?: boolean;
   readonly sources?: readonly string[];
+  readonly followSymlinks?: boolean;
   readonly generator: string;
 }
 
@@ -62,6 +70,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         interviewers: [...(settings.interviewers ?? []), ...(options.interviewer ?? [])],
         generator: options.generator,
         excel,
+        followSymlinks: options.followSymlinks === true,
         ...(codebook === undefined ? {} : { codebook }),
         ...(by === undefined ? {} : { by }),
         ...(codings === undefined ? {} : { codings }),
@@ -77,25 +86,25 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     );
     if (options.print !== undefined) {
       reporter.stop();
-      const { content } = result.render([options.print])[0]!;
-      io.stdout(typeof content === 'string' ? content : '');
+      for (const chunk of chunksOf(result.render([options.print])[0]!.content)) io.stdout(typeof chunk === 'string' ? chunk : '');
       return ExitCode.Ok;
     }
     reporter.progress({ stage: 'Formatting the outputs' });
     const files = result.render();
     if (options.check === true) {
-      const stale = await compareOutputs(out, files, io.cwd);
+      const stale = await compareOutputs(out, files, io.cwd, ANALYZE_FILES);
       reporter.stop();
       reporter.flush();
-      for (const s of stale) io.stderr(`${out}/${s.name}: ${s.state === 'missing' ? 'missing' : 'stale: differs from what the transcripts and codebook give now'}\n`);
+      for (const s of stale) io.stderr(`${out}/${s.name}: ${STATES[s.state]}\n`);
       if (stale.length > 0) {
-        io.stderr(`${stale.length} of ${files.length} outputs are out of date; run collab-code analyze (without --check) and commit the result\n`);
+        const outdated = stale.filter((s) => s.state !== 'extra').length;
+        io.stderr(`${outdated} of ${files.length} outputs are out of date${outdated === stale.length ? '' : `, ${stale.length - outdated} left from an earlier run`}; run collab-code analyze (without --check) and commit the result\n`);
         return ExitCode.CheckFailed;
       }
       reporter.info(`${out}: all ${files.length} outputs are up to date`);
       return ExitCode.Ok;
     }
-    const written = await writeOutputs(out, files, io.cwd);
+    const written = await writeOutputs(out, files, io.cwd, { owned: ANALYZE_FILES });
     if (!written.ok) throw new InputError(written.problems);
     reporter.stop();
     reporter.flush();

@@ -1,7 +1,7 @@
 // The whole analysis of a corpus: codings, frequencies, sample and quotes. Every output is a view of this.
 import type { Code, Codebook } from '../codebook/codebook.js';
 import { codeTranscript } from '../coding/code-transcript.js';
-import type { Coding, CodingSource, HumanCoding } from '../coding/coding.js';
+import type { AutoCoding, Coding, CodingSource, HumanCoding } from '../coding/coding.js';
 import { compileCodebook } from '../coding/compile-codebook.js';
 import type { UnitKind } from '../coding/units.js';
 import { groupBy } from '../collections.js';
@@ -23,6 +23,8 @@ export interface AnalysisSettings {
   readonly sources?: CodingSources;
   /** Attributes to break frequencies down by; undefined means "group" when the transcripts give one. */
   readonly by?: readonly string[];
+  /** The automatic codings, when the caller made them (app/coding-batches.ts codes in guarded batches); default: made here. */
+  readonly autoCodings?: readonly AutoCoding[];
 }
 
 export interface InterviewSummary {
@@ -102,8 +104,7 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   }
 
   const sources = settings.sources ?? { auto: true };
-  const compiled = compileCodebook(codebook);
-  const autoCodings = sources.auto ? transcripts.flatMap((t) => codeTranscript(t, compiled, settings.unit)) : [];
+  const autoCodings = !sources.auto ? [] : (settings.autoCodings ?? transcripts.flatMap((t) => codeTranscript(t, compileCodebook(codebook), settings.unit)));
   const humanCodings = sources.human === undefined ? [] : orderHumanCodings(sources.human, transcripts);
   const primary: readonly Coding[] = sources.human === undefined ? autoCodings : humanCodings;
   const primaryOf = groupBy(primary, (c) => c.transcript);

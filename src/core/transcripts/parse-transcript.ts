@@ -34,7 +34,11 @@ export function parseTranscriptText(text: string, file: string, options: TextOpt
   if (!front.ok) return front;
   const { fields, lines, bodyStart } = front.value;
 
-  const { id: rawId, language: rawLanguage, ...attributes } = fields;
+  const rawId = fields['id'];
+  const rawLanguage = fields['language'];
+  // Not a rest spread ({ id, language, ...attributes }): that would give the attributes a prototype again.
+  const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, value] of Object.entries(fields)) if (key !== 'id' && key !== 'language') attributes[key] = value;
   const problems: Problem[] = [];
   const id = rawId ?? options.defaultId;
   if (id === '') problems.push(error({ file, line: lines['id'] ?? 2 }, 'front matter "id" is empty', 'give the interview an id, or remove the line to use the file name'));

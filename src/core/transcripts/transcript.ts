@@ -47,7 +47,10 @@ export interface Transcript {
   /** The path the transcript was read from, as the user gave it; used in messages, never in outputs. */
   readonly file: string;
   readonly language: Language;
-  /** Front matter attributes other than id and language (group, region, scope, …), and participants table columns used. */
+  /**
+   * Front matter attributes other than id and language (group, region, scope, …), and participants table columns
+   * used; a null-prototype object.
+   */
   readonly attributes: Readonly<Record<string, string>>;
   /**
    * The normalised text (BOM stripped, LF line ends) that every offset refers to, front matter included. For formats
