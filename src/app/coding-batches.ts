@@ -22,8 +22,10 @@ export interface CodingBudget {
 
 export const DEFAULT_CODING_BUDGET: CodingBudget = { fixedMs: 10_000, perMbMs: 5_000, perRunMs: 1_000 };
 
-// About 50 ms of coding: Ctrl-C and SIGTERM act within that, and a guarded call (≈0.2 ms) costs well under 1%.
+// A batch is about 50 ms of coding: SIGTERM acts within that (Ctrl-C at once), and a guarded call (≈0.2 ms) costs
+// well under 1%.
 const BATCH_CHARS = 256 * 1024;
+const BATCH_MS = 50;
 
 export interface BatchSettings {
   readonly compiled: CompiledCodebook;
@@ -47,13 +49,18 @@ export async function inCodingBatches<T>(transcripts: readonly Transcript[], cod
     let current = from;
     try {
       withinBudget(() => {
-        for (current = from; current < to; current++) results.push(code(transcripts[current]!));
+        const started = performance.now();
+        // A batch also ends after BATCH_MS, so slow transcripts do not keep signals waiting.
+        for (current = from; current < to; current++) {
+          results.push(code(transcripts[current]!));
+          if (performance.now() - started > BATCH_MS) to = current + 1;
+        }
       }, budget.fixedMs + (budget.perMbMs * batchChars) / 1_048_576);
     } catch (e) {
       if (e instanceof BudgetExceeded) throw hungCoding(transcripts[current]!, settings, budget, e.ms);
       throw e;
     }
-    chars += batchChars;
+    for (let i = from; i < to; i++) chars += transcripts[i]!.text.length;
     from = to;
     await yieldToEventLoop();
   }

@@ -85,10 +85,14 @@ const lengthPenalty = (span: Span): number => (span.end - span.start < SHORT_QUO
  * neighbouring sentences that also carry them (or, when it is very short, to the next one) while it stays readable.
  */
 export function quoteSpan(coding: Coding, transcript: Transcript): Span {
+  const hitSpans = coding.source === 'auto' ? coding.hitSpans : [];
+  return bounded(sentencesToQuote(coding, transcript, hitSpans), hitSpans, transcript.text);
+}
+
+function sentencesToQuote(coding: Coding, transcript: Transcript, hitSpans: readonly Span[]): Span {
   const { unitSpan } = coding;
   // A human coder's segment is quoted as coded, unless it is too long to read as a quote.
   if (coding.source === 'human' && unitSpan.end - unitSpan.start <= LONG_QUOTE) return unitSpan;
-  const hitSpans = coding.source === 'auto' ? coding.hitSpans : [];
   const sentences = sentenceSpans(transcript.text, unitSpan.start, unitSpan.end, transcript.language);
   if (sentences.length <= 1) return unitSpan;
   const hitsIn = sentences.map((s) => hitSpans.filter((h) => h.start < s.end && h.end > s.start).length);
@@ -108,4 +112,26 @@ export function quoteSpan(coding: Coding, transcript: Transcript): Span {
   }
   if (length(first, last) < SHORT_QUOTE && last < sentences.length - 1 && length(first, last + 1) <= LONG_QUOTE) last++;
   return { start: sentences[first]!.start, end: sentences[last]!.end };
+}
+
+// A sentence can run on for pages (a transcript without full stops, a 200 MB line): past this, a quote is cut to
+// LONG_QUOTE around the first term occurrence, at spaces, so no output repeats a whole turn as a quote.
+const MAX_QUOTE = 1000;
+
+function bounded(span: Span, hitSpans: readonly Span[], text: string): Span {
+  if (span.end - span.start <= MAX_QUOTE) return span;
+  const hit = hitSpans.find((h) => h.start >= span.start && h.end <= span.end);
+  const middle = hit === undefined ? span.start + LONG_QUOTE / 2 : (hit.start + hit.end) >> 1;
+  let start = Math.max(span.start, middle - LONG_QUOTE / 2);
+  let end = Math.min(span.end, start + LONG_QUOTE);
+  // Whole words: forward to the next space at the start (unless at the span's start), back to one at the end.
+  if (start > span.start) {
+    const space = text.slice(start, end).search(/\s/);
+    if (space >= 0) start += space + 1;
+  }
+  if (end < span.end) {
+    const space = text.slice(start, end).search(/\s\S*$/);
+    if (space > 0) end = start + space;
+  }
+  return { start, end };
 }
