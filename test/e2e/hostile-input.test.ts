@@ -70,6 +70,20 @@ describe('signals while coding runs', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal, Ctrl-C is a signal the spinner does not swallow, and the cursor comes back', () => {
+    const dir = slow(40, 1);
+    const typescript = path.join(dir, 'typescript');
+    // script(1) gives the CLI a pseudo-terminal; the byte \x03 typed into it is Ctrl-C.
+    const command = `stty cols 80; "${process.execPath}" "${BIN}" analyze t --codebook codebook.yaml --out out`;
+    const run = spawnSync('sh', ['-c', `(sleep 3; printf '\\003'; sleep 2) | script -qfec '${command}' "${typescript}" > /dev/null`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', TERM: 'xterm' } });
+    expect(run.status).toBe(130);
+    const screen = readFileSync(typescript, 'utf8');
+    expect(screen).toContain('collab-code: stopped by SIGINT');
+    // The spinner hides the cursor while it spins; whatever stops the run shows it again.
+    if (screen.includes('\u001b[?25l')) expect(screen.lastIndexOf('\u001b[?25h')).toBeGreaterThan(screen.lastIndexOf('\u001b[?25l'));
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('SIGTERM stops a long coding run between transcripts, exit 143', async () => {
     // A hundred transcripts of ~0.1 s each: without yielding, SIGTERM would wait for all of them.
     const dir = slow(23, 100);
