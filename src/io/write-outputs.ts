@@ -42,7 +42,12 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[], cw
   const name = path.basename(target);
   const writing = new Set(files.map((f) => f.name.split('/')[0]!));
   const owned = new Set([...writing, ...(settings.owned ?? [])]);
-  const present = info === undefined ? [] : await readdir(target);
+  let present: string[] = [];
+  try {
+    if (info !== undefined) present = await readdir(target);
+  } catch (e) {
+    return unwritable(reasonOf(e));
+  }
   const foreign = present.filter((entry) => !owned.has(entry) && !isOldStyleTemporary(entry) && !isLeftoverOf(entry, name));
   if (foreign.length > 0) {
     const listed = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');

@@ -290,6 +290,21 @@ describe('large inputs', () => {
 });
 
 describe('codebooks', () => {
+  it(`of ${(MB / 12).toFixed(2)} MB (tens of thousands of terms) load and code`, () => {
+    // A dictionary-sized codebook. Its memory while the YAML is parsed (about 100 times its size, in the yaml
+    // library's syntax tree) is measured by hand, not here: see the README's Development section.
+    const codes = Array.from({ length: 60 }, (_, c) => {
+      const terms = Array.from({ length: Math.round((MB * 1048576) / 12 / 60 / 12) }, (_, t) => `w${c}x${t}q`);
+      if (c === 59) terms.push('exhausted');
+      return `  - id: c${c}\n    label: Code ${c}\n    type: barrier\n    category: people\n    definition: d\n    terms:\n      en: [${terms.join(', ')}]\n`;
+    });
+    const dir = scratch({ 'codebook.yaml': `${codebookWith('tired').split('codes:\n')[0]}codes:\n${codes.join('')}`, 'T1.txt': 'Respondent: We were exhausted, w3x7q.\n' });
+    const run = runCli(['analyze', 'T1.txt', '--codebook', 'codebook.yaml', '--print', 'codings'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(',c3,');
+    expect(run.stdout).toContain(',c59,');
+  });
+
   it('resolve YAML aliases, so a list can be written once and named again', () => {
     const yaml = codebookWith('tired').replace('en: [exhausted, tired]', 'en: &tired [exhausted, tired]') + '  - id: fatigue\n    label: Fatigue\n    type: barrier\n    category: people\n    definition: Tiredness.\n    terms:\n      en: *tired\n';
     const dir = scratch({ 'codebook.yaml': yaml, 'T1.txt': 'Respondent: We were tired.\n' });

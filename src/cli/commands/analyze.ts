@@ -98,7 +98,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
       for (const s of stale) io.stderr(`${out}/${s.name}: ${STATES[s.state]}\n`);
       if (stale.length > 0) {
         const outdated = stale.filter((s) => s.state !== 'extra').length;
-        io.stderr(`${outdated} of ${files.length} outputs are out of date${outdated === stale.length ? '' : `, ${stale.length - outdated} left from an earlier run`}; run collab-code analyze (without --check) and commit the result\n`);
+        const left = stale.length - outdated;
+        const what = [
+          ...(outdated > 0 ? [`${outdated} of ${files.length} outputs are out of date`] : []),
+          ...(left > 0 ? [`${left} ${left === 1 ? 'file is' : 'files are'} left from an earlier run`] : []),
+        ].join(', ');
+        io.stderr(`${what}; run collab-code analyze (without --check) and commit the result\n`);
         return ExitCode.CheckFailed;
       }
       reporter.info(`${out}: all ${files.length} outputs are up to date`);
