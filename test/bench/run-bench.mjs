@@ -2,10 +2,11 @@
 // Times `analyze` on seeded corpora in three shapes (a: 10 MB in files of about 50 KB; b: 10 MB in files of about
 // 2.5 KB; c: one 50 MB file) with the bundled codebook and a generated one of 300 codes and 3,000 terms; then
 // the first --format-mb of shape a written as Word files and as WebVTT subtitles, and `agreement` between two
-// coders' files made from the codings of shape a. For each run: MB/s, turns/s and peak
-// memory, and beside them, as yardsticks, how fast the same files are read and, where ripgrep (rg) is installed, how
-// fast it counts the lines holding the codebook's word terms. Figures are medians of --runs; on a shared machine
-// they are noisy, so compare ratios and runs made side by side. --json prints the figures as JSON on stdout.
+// coders' files made from the codings of shape a. For each run: MB/s, turns/s, peak memory and MB per CPU-second
+// (steadier than wall time on a shared machine); beside them, as yardsticks, how fast the same files are read and,
+// where ripgrep (rg) is installed, how fast it counts the lines holding the codebook's word terms. Figures are
+// medians of --runs; on a shared machine they are noisy, so compare ratios and runs made side by side. --json
+// prints the figures as JSON on stdout.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +76,8 @@ function time(argv) {
     results.push(JSON.parse(readFileSync(report, 'utf8')));
   }
   results.sort((a, b) => a.seconds - b.seconds);
-  return { seconds: results[Math.floor(results.length / 2)].seconds, peakMB: Math.max(...results.map((r) => r.maxRssMB)), runs: results.length };
+  const cpu = results.map((r) => r.cpuSeconds).sort((a, b) => a - b);
+  return { seconds: results[Math.floor(results.length / 2)].seconds, cpuSeconds: cpu[Math.floor(cpu.length / 2)], peakMB: Math.max(...results.map((r) => r.maxRssMB)), runs: results.length };
 }
 
 /** How fast the files are read and decoded (warm cache: they were just written), best of three. */
@@ -133,6 +135,8 @@ for (const shapeName of values.shapes.split(',')) {
       turns: written.turns,
       seconds: +run.seconds.toFixed(3),
       mbPerSecond: +analyzeMBs.toFixed(2),
+      cpuSeconds: +run.cpuSeconds.toFixed(3),
+      mbPerCpuSecond: +(mb / run.cpuSeconds).toFixed(2),
       turnsPerSecond: Math.round(written.turns / run.seconds),
       peakRssMB: Math.round(run.peakMB),
       readMBPerSecond: Math.round(read),
@@ -143,7 +147,7 @@ for (const shapeName of values.shapes.split(',')) {
     };
     figures.shapes.push(row);
     const versus = rg === undefined ? 'ripgrep: not installed' : `ripgrep ${rg.mbPerSecond.toFixed(1)} MB/s (we are ${(row.ofRipgrep * 100).toFixed(0)}% of it)`;
-    log(`  ${codebook.label}: ${run.seconds.toFixed(2)} s  ${analyzeMBs.toFixed(1)} MB/s  ${row.turnsPerSecond} turns/s  peak ${row.peakRssMB} MB  (${(row.ofReadSpeed * 100).toFixed(1)}% of read speed; ${versus})`);
+    log(`  ${codebook.label}: ${run.seconds.toFixed(2)} s  ${analyzeMBs.toFixed(1)} MB/s (${row.mbPerCpuSecond} MB per CPU-second)  ${row.turnsPerSecond} turns/s  peak ${row.peakRssMB} MB  (${(row.ofReadSpeed * 100).toFixed(1)}% of read speed; ${versus})`);
     if (shapeName === 'a' && codebookName === 'default') agreementCorpus = { corpus, out };
   }
   if (asFormats.length > 0) figures.formats = await timeFormats(asFormats);
