@@ -7,7 +7,7 @@ import { parseFrontMatter } from './front-matter.js';
 import type { InterviewerOptions } from './interviewers.js';
 import { matchSpeakerLabel } from './speakers.js';
 import type { Seconds } from './time.js';
-import type { Transcript, TranscriptDraft, TurnDraft } from './transcript.js';
+import { attributeRecord, type Transcript, type TranscriptDraft, type TurnDraft } from './transcript.js';
 
 export interface TextOptions {
   /** The transcript's file name without extension: its id when the front matter names none. */
@@ -37,7 +37,7 @@ export function parseTranscriptText(text: string, file: string, options: TextOpt
   const rawId = fields['id'];
   const rawLanguage = fields['language'];
   // Not a rest spread ({ id, language, ...attributes }): that would give the attributes a prototype again.
-  const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+  const attributes = attributeRecord();
   for (const [key, value] of Object.entries(fields)) if (key !== 'id' && key !== 'language') attributes[key] = value;
   const problems: Problem[] = [];
   const id = rawId ?? options.defaultId;

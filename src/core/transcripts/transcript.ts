@@ -72,6 +72,12 @@ export interface TranscriptDraft extends Omit<Transcript, 'turns' | 'interviewer
 
 export type TurnDraft = Omit<Turn, 'index' | 'role'>;
 
+/**
+ * An empty record of attributes (or a copy of one) without a prototype: any key a file or table gives
+ * (constructor, __proto__, toString) is data, and a key it does not give reads as undefined.
+ */
+export const attributeRecord = (from: Readonly<Record<string, string>> = {}): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, from);
+
 export const respondentTurns = (transcript: Transcript): Turn[] =>
   transcript.turns.filter((turn) => turn.role === 'respondent' && turn.end > turn.start);
 
