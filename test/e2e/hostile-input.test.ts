@@ -129,6 +129,20 @@ describe('front matter keys named like Object properties', () => {
   });
 });
 
+describe('attributes named like Object properties in other formats and in a participants table', () => {
+  it('are data too: a subtitle file without front matter, and a table column named constructor', () => {
+    const dir = scratch({
+      't/T1.txt': '---\nconstructor: a\n---\nRespondent: We were exhausted.\n',
+      't/T2.vtt': 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ana>We were exhausted too.\n',
+      'people.csv': 'id,toString,__proto__\nT1,x,y\nT2,z,w\n',
+    });
+    const run = runCli(['analyze', 't', '--participants', 'people.csv', '--by', 'constructor,toString,__proto__', '--print', 'frequencies'], { cwd: dir });
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\r\n')[0]).toContain('interviews[constructor=a],interviews[constructor=(not given)],interviews[toString=x],interviews[toString=z],interviews[__proto__=w],interviews[__proto__=y]');
+  });
+});
+
 describe('symbolic links in a transcript folder', () => {
   const layout = () => {
     const dir = scratch({ 'secret/passwd.txt': 'Respondent: root:x:0:0 a secret outside the corpus\n', 'corpus/T1.txt': 'Respondent: We were exhausted.\n', 'corpus/sub/T2.txt': 'Respondent: Exhausted again.\n' });
@@ -286,6 +300,18 @@ describe('large inputs', () => {
     const report = readFileSync(path.join(dir, 'out/report.md'), 'utf8');
     expect(report).toContain(`and ${empties - 20} more (summary.json lists them all)`);
     expect(report.split('\n').filter((l) => l.includes('| empty |'))).toHaveLength(20);
+  });
+});
+
+describe('a transcript saved as UTF-16 LE without a byte-order mark', () => {
+  it('is read and coded like its UTF-8 twin, not counted as an empty interview', () => {
+    const text = 'Interviewer: How was the year?\r\n\r\nRespondent: Honestly, we were exhausted.\r\n';
+    const dir = scratch({ 'codebook.yaml': codebookWith('tired'), 't/utf8.txt': text, 't/utf16.txt': Buffer.from(text, 'utf16le') });
+    const run = runCli(['analyze', 't', '--codebook', 'codebook.yaml', '--print', 'summary'], { cwd: dir });
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout) as { totals: { empty_transcripts: string[] }; interviews: { id: string; codings: number }[] };
+    expect(summary.totals.empty_transcripts).toEqual([]);
+    expect(summary.interviews.map((i) => [i.id, i.codings])).toEqual([['utf8', 1], ['utf16', 1]]);
   });
 });
 
