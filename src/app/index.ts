@@ -16,6 +16,8 @@ export {
   type LintResult,
 } from './codebook.js';
 export { InputError } from './errors.js';
+export { DEFAULT_CODING_BUDGET, type CodingBudget } from './coding-batches.js';
+export { Interrupted } from './time-budget.js';
 export { collectingReporter, silentReporter, type Progress, type Reporter } from './reporter.js';
 export { compareOutputs, writeOutputs, type OutputFile, type StaleFile } from '../io/write-outputs.js';
 export { OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
