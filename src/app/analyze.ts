@@ -25,7 +25,7 @@ export const PROJECT_FILE = 'collab-code.qdpx';
  * Every file analyze may write into its output folder. What is there of these and not written by a run is an
  * earlier run's, and goes (writeOutputs), or makes --check fail; any other file there stops a write.
  */
-export const ANALYZE_FILES: readonly string[] = [...Object.values(OUTPUT_FILES), UNPLACED_FILE];
+export const ANALYZE_FILES: readonly string[] = [...Object.values(OUTPUT_FILES), UNPLACED_FILE, PROJECT_FILE];
 
 export interface AnalyzeOptions {
   /** Transcript files, folders or globs, relative to `cwd`; or REFI-QDA projects (.qdpx), whose text sources are analysed. */

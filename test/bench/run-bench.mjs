@@ -2,7 +2,7 @@
 // Times `analyze` on seeded corpora in three shapes (a: 10 MB in files of about 50 KB; b: 10 MB in files of about
 // 2.5 KB; c: one 50 MB file) with the bundled codebook and a generated one of 300 codes and 3,000 terms; then
 // the first --format-mb of shape a written as Word files and as WebVTT subtitles, and `agreement` between two
-// coders' files made from the codings of shape a. For each run: MB/s, turns/s, peak memory and MB per CPU-second
+// coders' files made from the codings of shape a, and `analyze --qdpx` in turns with `analyze`. For each run: MB/s, turns/s, peak memory and MB per CPU-second
 // (steadier than wall time on a shared machine); beside them, as yardsticks, how fast the same files are read and,
 // where ripgrep (rg) is installed, how fast it counts the lines holding the codebook's word terms. Figures are
 // medians of --runs; on a shared machine they are noisy, so compare ratios and runs made side by side. --json
@@ -65,16 +65,28 @@ function countCodes(file) {
   return parseYaml(readFileSync(file, 'utf8')).codes.length;
 }
 
-/** Runs the CLI `runs` times through measure.mjs; the median run and the peak memory of all. */
+/** Runs the CLI once through measure.mjs: its wall time, CPU time and peak memory. */
+function once(argv, name) {
+  const report = path.join(dir, `measure-${name}.json`);
+  // stderr is shown only when the command fails.
+  const child = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), report, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * MB });
+  if (child.status !== 0) throw new Error(`${argv[0]} exited ${child.status}:\n${child.stderr.slice(0, 4000)}`);
+  return JSON.parse(readFileSync(report, 'utf8'));
+}
+
+/** Runs the CLI `runs` times; the median run and the peak memory of all. */
 function time(argv) {
-  const results = [];
-  for (let run = 1; run <= Number(values.runs); run++) {
-    const report = path.join(dir, `measure-${run}.json`);
-    // stderr is shown only when the command fails.
-    const child = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), report, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * MB });
-    if (child.status !== 0) throw new Error(`${argv[0]} exited ${child.status}:\n${child.stderr.slice(0, 4000)}`);
-    results.push(JSON.parse(readFileSync(report, 'utf8')));
-  }
+  return summarise(Array.from({ length: Number(values.runs) }, (_, run) => once(argv, String(run))));
+}
+
+/** Several commands in turns, so a shared machine's changing load weighs on each alike. */
+function timeAlternating(argvs) {
+  const results = argvs.map(() => []);
+  for (let run = 0; run < Number(values.runs); run++) argvs.forEach((argv, i) => results[i].push(once(argv, `${i}-${run}`)));
+  return results.map(summarise);
+}
+
+function summarise(results) {
   results.sort((a, b) => a.seconds - b.seconds);
   const cpu = results.map((r) => r.cpuSeconds).sort((a, b) => a - b);
   return { seconds: results[Math.floor(results.length / 2)].seconds, cpuSeconds: cpu[Math.floor(cpu.length / 2)], peakMB: Math.max(...results.map((r) => r.maxRssMB)), runs: results.length };
@@ -194,6 +206,24 @@ if (agreementCorpus !== undefined) {
   const agreed = time(['agreement', path.join(dir, 'a.csv'), path.join(dir, 'b.csv'), '--transcripts', agreementCorpus.corpus, '--unit', values.unit, '--format', 'csv', '--quiet']);
   figures.agreement = { segments, unplaceable: 200, seconds: +agreed.seconds.toFixed(3), segmentsPerSecond: Math.round(segments / agreed.seconds), peakRssMB: Math.round(agreed.peakMB) };
   log(`\nagreement on shape a: ${agreed.seconds.toFixed(2)} s  ${figures.agreement.segmentsPerSecond} segments/s (${segments} segments, 200 unplaceable)  peak ${figures.agreement.peakRssMB} MB`);
+}
+
+if (agreementCorpus !== undefined) {
+  // analyze --qdpx in turns with analyze: what exporting the codings as a REFI-QDA project adds, against analyze's own
+  // time; then that project read back as human codings, placed by position.
+  const { corpus } = agreementCorpus;
+  const [plain, exported] = timeAlternating([
+    ['analyze', corpus, '--out', path.join(dir, 'out-plain'), '--unit', values.unit, '--quiet'],
+    ['analyze', corpus, '--out', path.join(dir, 'out-qdpx'), '--unit', values.unit, '--quiet', '--qdpx'],
+  ]);
+  const project = path.join(dir, 'out-qdpx', 'collab-code.qdpx');
+  const projectMB = readFileSync(project).length / MB;
+  const codings = parse(readFileSync(path.join(dir, 'out-qdpx', 'codings.csv'), 'utf8'), { columns: true }).length;
+  const imported = time(['analyze', corpus, '--out', path.join(dir, 'out-import'), '--unit', values.unit, '--quiet', '--codings', project, '--codebook', BUNDLED]);
+  const exportSeconds = exported.seconds - plain.seconds;
+  figures.qdpx = { codings, projectMB: +projectMB.toFixed(2), analyzeSeconds: +plain.seconds.toFixed(3), withQdpxSeconds: +exported.seconds.toFixed(3), exportOfAnalyze: +(exportSeconds / plain.seconds).toFixed(2), importSeconds: +imported.seconds.toFixed(3), importCodingsPerSecond: Math.round(codings / imported.seconds) };
+  log(`analyze --qdpx on shape a, in turns with analyze (${plain.seconds.toFixed(2)} s): ${exported.seconds.toFixed(2)} s, export ${exportSeconds.toFixed(2)} s = ${figures.qdpx.exportOfAnalyze} × analyze's own time (${codings} codings, ${projectMB.toFixed(1)} MB .qdpx)  peak ${Math.round(exported.peakMB)} MB`);
+  log(`analyze --codings collab-code.qdpx: ${imported.seconds.toFixed(2)} s  ${figures.qdpx.importCodingsPerSecond} codings/s  peak ${Math.round(imported.peakMB)} MB`);
 }
 
 if (values.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
