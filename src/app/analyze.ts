@@ -144,7 +144,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
       // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
       if (humanCodings !== undefined && names === OUTPUT_NAMES) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
       if (project !== undefined && names === OUTPUT_NAMES) files.push({ name: PROJECT_FILE, content: project });
-      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') && typeof f.content === 'string' ? { ...f, content: forExcel(f.content) } : f)) : files;
+      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') ? { ...f, content: forExcel(f.content) } : f)) : files;
     },
   };
 }
