@@ -1,16 +1,26 @@
-// The whole analysis of a corpus: codings, frequencies, sample and quotes. Every output is a view of this.
-import type { Code, Codebook } from '../codebook/codebook.js';
+// The whole analysis of a corpus: codings, frequencies, sample, quotes, co-occurrence, saturation and what limits
+// them. Every output is a view of this.
+import type { Codebook } from '../codebook/codebook.js';
 import { codeTranscript } from '../coding/code-transcript.js';
 import type { AutoCoding, Coding, CodingSource, HumanCoding } from '../coding/coding.js';
 import { compileCodebook } from '../coding/compile-codebook.js';
 import type { UnitKind } from '../coding/units.js';
+import type { PlacementSummary } from '../codings/place-codings.js';
 import { groupBy } from '../collections.js';
 import { compareNatural, error, fail, ok, type Result } from '../problem.js';
 import type { Language } from '../text/language.js';
 import { isEmptyTranscript, respondentTurns, type InterviewerRecognition, type Transcript } from '../transcripts/transcript.js';
-import { percent } from './percent.js';
-import { selectQuotes, type Quote } from './quotes.js';
-import { attributeNames, attributeValue, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
+import { cooccurrenceOf, type CodePair } from './cooccurrence.js';
+import { frequenciesOf, type CodeFrequency } from './frequencies.js';
+import { quoteMeeting, selectQuotes, type Quote, type SharedPassage } from './quotes.js';
+import { checkAgainstGold, checkCoders, type CoderCheck, type GoldCheck, type GoldCodings } from './reliability.js';
+import { saturationOf, type Saturation } from './saturation.js';
+import { attributeNames, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
+
+export type { BreakdownCount, CodeFrequency } from './frequencies.js';
+
+/** How many pairs of co-occurring codes the report shows, each with an example. */
+export const STRONGEST_PAIRS = 5;
 
 /** Where the codings come from: the codebook's terms, human codings, or both side by side. */
 export type CodingSources =
@@ -25,6 +35,12 @@ export interface AnalysisSettings {
   readonly by?: readonly string[];
   /** The automatic codings, when the caller made them (app/coding-batches.ts codes in guarded batches); default: made here. */
   readonly autoCodings?: readonly AutoCoding[];
+  /** Automatic codings scoring less are left out of everything: codings, counts, quotes. */
+  readonly minScore?: number;
+  /** How the human codings' segments were placed, for the method and limitations. */
+  readonly humanPlacement?: PlacementSummary;
+  /** A gold coding to score the automatic coding against. */
+  readonly gold?: GoldCodings;
 }
 
 export interface InterviewSummary {
@@ -38,25 +54,6 @@ export interface InterviewSummary {
   readonly isEmpty: boolean;
   /** Who the interviewer was and how that was decided; `unrecognised` means every turn was coded. */
   readonly interviewer: InterviewerRecognition;
-}
-
-export interface BreakdownCount {
-  readonly attribute: string;
-  readonly value: string;
-  /** Interviews with this value that raised the code. */
-  readonly interviews: number;
-  /** Interviews with this value in the sample. */
-  readonly of: number;
-}
-
-export interface CodeFrequency {
-  readonly code: Code;
-  /** Interviews with at least one coding of the code. */
-  readonly interviews: number;
-  readonly interviewsPct: number;
-  /** Units coded with the code, across all interviews. */
-  readonly mentions: number;
-  readonly breakdown: readonly BreakdownCount[];
 }
 
 export interface Analysis {
@@ -77,11 +74,23 @@ export interface Analysis {
   readonly sources: readonly CodingSource[];
   /** Every coding of every source, human ones first, then by transcript, turn and position. */
   readonly codings: readonly Coding[];
+  /** The minimum score given, and how many automatic codings fell below it and were left out. */
+  readonly minScore?: { readonly score: number; readonly dropped: number };
   /** One per code, in codebook order, codes never raised included: the codings of the first source. */
   readonly frequencies: readonly CodeFrequency[];
   /** The same for automatic coding, when it runs beside human codings. */
   readonly autoFrequencies?: readonly CodeFrequency[];
   readonly quotes: readonly Quote[];
+  /** Codes whose every passage was quoted for another code. */
+  readonly sharedPassages: readonly SharedPassage[];
+  /** Pairs of codes given to the same units (the first source's codings). */
+  readonly cooccurrence: readonly CodePair[];
+  /** The first STRONGEST_PAIRS of them, each with a quote of its example unit. */
+  readonly strongestPairs: readonly { readonly pair: CodePair; readonly quote: Quote }[];
+  readonly saturation: Saturation;
+  readonly humanPlacement?: PlacementSummary;
+  readonly gold?: GoldCheck;
+  readonly coders?: CoderCheck;
 }
 
 /** Codes the transcripts and computes everything the outputs show. Transcript order does not matter. */
@@ -104,7 +113,9 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   }
 
   const sources = settings.sources ?? { auto: true };
-  const autoCodings = !sources.auto ? [] : (settings.autoCodings ?? transcripts.flatMap((t) => codeTranscript(t, compileCodebook(codebook), settings.unit)));
+  const allAuto = !sources.auto ? [] : (settings.autoCodings ?? transcripts.flatMap((t) => codeTranscript(t, compileCodebook(codebook), settings.unit)));
+  const minScore = settings.minScore;
+  const autoCodings: readonly AutoCoding[] = minScore === undefined ? allAuto : allAuto.filter((c) => c.score >= minScore);
   const humanCodings = sources.human === undefined ? [] : orderHumanCodings(sources.human, transcripts);
   const primary: readonly Coding[] = sources.human === undefined ? autoCodings : humanCodings;
   const primaryOf = groupBy(primary, (c) => c.transcript);
@@ -124,37 +135,13 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
     };
   });
 
-  const ofValue = new Map(by.map((a) => [a, breakdown(sample, a)]));
-  const frequenciesOf = (codings: readonly Coding[]): CodeFrequency[] => {
-    const mentions = new Map<Code, number>();
-    const raisedIn = new Map<Code, Set<string>>();
-    for (const coding of codings) {
-      mentions.set(coding.code, (mentions.get(coding.code) ?? 0) + 1);
-      const ids = raisedIn.get(coding.code);
-      if (ids === undefined) raisedIn.set(coding.code, new Set([coding.transcript]));
-      else ids.add(coding.transcript);
-    }
-    return codebook.codes.map((code): CodeFrequency => {
-      const ids = raisedIn.get(code) ?? new Set<string>();
-      const raising = sample.filter((t) => ids.has(t.id));
-      return {
-        code,
-        interviews: raising.length,
-        interviewsPct: percent(raising.length, sample.length),
-        mentions: mentions.get(code) ?? 0,
-        breakdown: by.flatMap((attribute) =>
-          ofValue.get(attribute)!.values.map((v) => ({
-            attribute,
-            value: v.value,
-            interviews: raising.filter((t) => attributeValue(t, attribute) === v.value).length,
-            of: v.interviews,
-          })),
-        ),
-      };
-    });
-  };
+  const breakdowns = by.map((a) => breakdown(sample, a));
   const codings = [...humanCodings, ...autoCodings];
   const bothSources = sources.auto && sources.human !== undefined;
+  const byId = new Map(transcripts.map((t) => [t.id, t]));
+  const selection = selectQuotes(codebook.codes, codings, byId);
+  const cooccurrence = cooccurrenceOf(codebook.codes, primary);
+  const coders = sources.human === undefined ? undefined : checkCoders(transcripts, codebook, humanCodings, settings.unit);
 
   return ok({
     codebook,
@@ -168,9 +155,17 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
     interviewerLabels: [...new Set(interviews.flatMap((i) => (i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [])))].sort(compareNatural),
     sources: sources.human === undefined ? ['auto'] : sources.auto ? ['human', 'auto'] : ['human'],
     codings,
-    frequencies: frequenciesOf(primary),
-    ...(bothSources ? { autoFrequencies: frequenciesOf(autoCodings) } : {}),
-    quotes: selectQuotes(codebook.codes, codings, new Map(transcripts.map((t) => [t.id, t]))),
+    ...(minScore === undefined ? {} : { minScore: { score: minScore, dropped: allAuto.length - autoCodings.length } }),
+    frequencies: frequenciesOf(codebook.codes, primary, sample, breakdowns),
+    ...(bothSources ? { autoFrequencies: frequenciesOf(codebook.codes, autoCodings, sample, breakdowns) } : {}),
+    quotes: selection.quotes,
+    sharedPassages: selection.shared,
+    cooccurrence,
+    strongestPairs: cooccurrence.slice(0, STRONGEST_PAIRS).map((pair) => ({ pair, quote: quoteMeeting(...pair.example, byId.get(pair.example[0].transcript)!) })),
+    saturation: saturationOf(sample.map((t) => t.id), primary),
+    ...(settings.humanPlacement === undefined ? {} : { humanPlacement: settings.humanPlacement }),
+    ...(settings.gold === undefined || !sources.auto ? {} : { gold: checkAgainstGold(transcripts, codebook, autoCodings, settings.gold, settings.unit) }),
+    ...(coders === undefined ? {} : { coders }),
   });
 }
 

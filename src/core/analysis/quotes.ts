@@ -1,137 +1,192 @@
-// Chooses the quotes that illustrate each code: the sentences that carry its terms, from different interviews.
+// Chooses the quotes that illustrate each code: each code's strongest passages, from different interviews, and no
+// passage for two codes.
 import type { Code } from '../codebook/codebook.js';
 import { groupBy } from '../collections.js';
 import type { Coding } from '../coding/coding.js';
+import { strengthOf } from '../coding/strength.js';
 import { codePointConverter, type CodePointOffset } from '../text/offsets.js';
-import { sentenceSpans, type Span } from '../text/sentences.js';
+import type { Span } from '../text/sentences.js';
 import type { Transcript } from '../transcripts/transcript.js';
+import { cutPassage, LONG_QUOTE, passageOf, quoteLength, quoteSpan, SHORT_QUOTE, type QuoteCut } from './quote-span.js';
 
 export const QUOTES_PER_CODE = 3;
-// A quote reads best between these lengths (UTF-16 units); longer stretches are cut back to sentences.
-const SHORT_QUOTE = 80;
-const LONG_QUOTE = 400;
 
 export interface Quote {
   readonly code: Code;
+  /** The coding it illustrates: its source, coder, score and strength. */
+  readonly coding: Coding;
   readonly transcript: string;
   readonly turn: number;
   readonly speaker: string;
-  /** The quoted words with line breaks and runs of spaces folded to one space. */
-  readonly text: string;
+  /** The quoted words exactly as in the transcript, with line breaks and runs of spaces folded to one space. */
+  readonly words: string;
+  /** Words of the coded passage left out before or after the quote. */
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
   /** Where the quote is, in code points of the transcript's normalised text, end exclusive. */
   readonly start: CodePointOffset;
   readonly end: CodePointOffset;
+  /** The line of the transcript file the quote starts on, from 1. */
+  readonly line: number;
 }
+
+/** A code with codings whose every passage illustrates another code already: the report points there instead. */
+export interface SharedPassage {
+  readonly code: Code;
+  readonly quotedUnder: Quote;
+}
+
+export interface QuoteSelection {
+  /** In codebook order of their codes, each code's quotes best first. */
+  readonly quotes: readonly Quote[];
+  readonly shared: readonly SharedPassage[];
+}
+
+/**
+ * The text of a quote as every output shows it, "…" marking words left out. Quotes reach readers only through
+ * here: redaction of names hooks in at this one place.
+ */
+export const quoteText = (quote: Quote): string => `${quote.cutBefore ? '… ' : ''}${quote.words}${quote.cutAfter ? ' …' : ''}`;
 
 interface Candidate {
   readonly coding: Coding;
-  readonly span: Span;
+  readonly cut: QuoteCut;
+  readonly readable: boolean;
 }
 
+// A person's segment first, then automatic codings by strength, then score.
+const TIER = { strong: 2, moderate: 1, weak: 0 } as const;
+const tierOf = (coding: Coding): number => (coding.source === 'human' ? 3 : TIER[strengthOf(coding)!]);
+const scoreOf = (coding: Coding): number => (coding.source === 'auto' ? coding.score : 0);
+// How many codings are cut into quotes at a time: cutting needs sentence segmentation, the costly part, so codings
+// are ranked cheaply first and cut in small batches, where length can break ties of strength.
+const BATCH = 8;
+
 /**
- * Up to QUOTES_PER_CODE quotes per code, each from a different interview: human codings first, then highest score,
- * then quotes of a readable length, then interview id, turn and position.
+ * Up to QUOTES_PER_CODE quotes per code, each from a different interview, preferring a person's segments, then
+ * stronger codings, then quotes of a readable length, then higher scores, then reading order. A passage quoted for
+ * one code is not quoted for another: the codes with fewest interviews choose first, round by round (every code's
+ * first quote before any code's second), and a code takes its next best passage.
  */
-export function selectQuotes(codes: readonly Code[], codings: readonly Coding[], transcripts: ReadonlyMap<string, Transcript>): Quote[] {
-  const byCode = groupBy(codings, (coding) => coding.code.id);
-  // Codings come in transcript, turn and position order: their index breaks ties of score.
+export function selectQuotes(codes: readonly Code[], codings: readonly Coding[], transcripts: ReadonlyMap<string, Transcript>): QuoteSelection {
+  // Codings come in transcript, turn and position order: their index breaks ties.
   const position = new Map(codings.map((coding, i) => [coding, i]));
-  const byStrength = (a: Coding, b: Coding): number => strengthOf(b) - strengthOf(a) || position.get(a)! - position.get(b)!;
-  const converters = new Map<string, (utf16Offset: number) => CodePointOffset>();
-  const toCodePointsIn = (transcript: Transcript) => {
-    let convert = converters.get(transcript.id);
-    if (convert === undefined) {
-      convert = codePointConverter(transcript.text);
-      converters.set(transcript.id, convert);
-    }
-    return convert;
-  };
-  const quotes: Quote[] = [];
-  for (const code of codes) {
-    // Cutting a quote needs sentence segmentation, the costly part; so rank codings cheaply first, keep the
-    // best of each interview, and cut quotes only for the leading few, where length can break ties of score.
-    const best = new Map<string, Coding>();
-    for (const coding of (byCode.get(code.id) ?? []).sort(byStrength)) if (!best.has(coding.transcript)) best.set(coding.transcript, coding);
-    const shortlist = [...best.values()].sort(byStrength).slice(0, SHORTLIST);
-    const candidates = shortlist.map((coding): Candidate => ({ coding, span: quoteSpan(coding, transcripts.get(coding.transcript)!) }));
-    candidates.sort((a, b) => strengthOf(b.coding) - strengthOf(a.coding) || lengthPenalty(a.span) - lengthPenalty(b.span) || byStrength(a.coding, b.coding));
-    for (const { coding, span } of candidates.slice(0, QUOTES_PER_CODE)) {
-      const transcript = transcripts.get(coding.transcript)!;
-      const toCodePoints = toCodePointsIn(transcript);
-      quotes.push({
-        code,
-        transcript: coding.transcript,
-        turn: coding.turn,
-        speaker: coding.speaker,
-        text: transcript.text.slice(span.start, span.end).replace(/\s+/g, ' '),
-        start: toCodePoints(span.start),
-        end: toCodePoints(span.end),
+  const cheap = (a: Coding, b: Coding): number => tierOf(b) - tierOf(a) || scoreOf(b) - scoreOf(a) || position.get(a)! - position.get(b)!;
+  const byCode = groupBy(codings, (coding) => coding.code.id);
+  const used = new Map<string, (Span & { quote: Quote })[]>();
+  const quoter = quoteMaker(transcripts);
+
+  const pools = codes
+    .map((code, order) => {
+      const own = (byCode.get(code.id) ?? []).sort(cheap);
+      return { code, order, pool: new CandidatePool(own, transcripts), interviews: new Set(own.map((c) => c.transcript)).size };
+    })
+    .filter((p) => p.interviews > 0)
+    .sort((a, b) => a.interviews - b.interviews || a.order - b.order);
+  const chosen = new Map<string, Quote[]>(pools.map((p) => [p.code.id, []]));
+  const shared: SharedPassage[] = [];
+  for (let round = 0; round < QUOTES_PER_CODE; round++) {
+    for (const { code, pool } of pools) {
+      const mine = chosen.get(code.id)!;
+      if (mine.length < round) continue;
+      let blockedBy: Quote | undefined;
+      const pick = pool.next((candidate) => {
+        if (mine.some((q) => q.transcript === candidate.coding.transcript)) return false;
+        const clash = (used.get(candidate.coding.transcript) ?? []).find((u) => u.start < candidate.cut.span.end && u.end > candidate.cut.span.start);
+        blockedBy ??= clash?.quote;
+        return clash === undefined;
       });
+      if (pick === undefined) {
+        if (round === 0 && blockedBy !== undefined) shared.push({ code, quotedUnder: blockedBy });
+        continue;
+      }
+      const quote = quoter(code, pick);
+      mine.push(quote);
+      const spans = used.get(quote.transcript) ?? [];
+      spans.push({ ...pick.cut.span, quote });
+      used.set(quote.transcript, spans);
     }
   }
-  return quotes;
+  const order = new Map(codes.map((c, i) => [c.id, i]));
+  return {
+    quotes: codes.flatMap((c) => chosen.get(c.id) ?? []),
+    shared: shared.sort((a, b) => order.get(a.code.id)! - order.get(b.code.id)!),
+  };
 }
 
-// A segment a person chose to code is a better quote than any automatic coding.
-const strengthOf = (coding: Coding): number => (coding.source === 'human' ? Number.MAX_SAFE_INTEGER : coding.score);
+/** One code's codings, cut into quotes a batch at a time, best first within a batch. */
+class CandidatePool {
+  private readonly ranked: Candidate[] = [];
+  private cutUpTo = 0;
 
-// How many interviews' best codings are cut into quotes before the final choice of QUOTES_PER_CODE.
-const SHORTLIST = 8;
+  constructor(
+    private readonly codings: readonly Coding[],
+    private readonly transcripts: ReadonlyMap<string, Transcript>,
+  ) {}
 
-const lengthPenalty = (span: Span): number => (span.end - span.start < SHORT_QUOTE || span.end - span.start > LONG_QUOTE ? 1 : 0);
+  /** The best candidate not yet taken that `accept` takes; candidates it refuses stay for later rounds. */
+  next(accept: (candidate: Candidate) => boolean): Candidate | undefined {
+    for (let i = 0; ; i++) {
+      if (i >= this.ranked.length && !this.cutBatch()) return undefined;
+      const candidate = this.ranked[i]!;
+      if (accept(candidate)) {
+        this.ranked.splice(i, 1);
+        return candidate;
+      }
+    }
+  }
 
-/**
- * The part of a coded unit to quote: the sentence with most of the code's term occurrences, widened to
- * neighbouring sentences that also carry them (or, when it is very short, to the next one) while it stays readable.
- */
-export function quoteSpan(coding: Coding, transcript: Transcript): Span {
-  const hitSpans = coding.source === 'auto' ? coding.hitSpans : [];
-  return bounded(sentencesToQuote(coding, transcript, hitSpans), hitSpans, transcript.text);
+  private cutBatch(): boolean {
+    if (this.cutUpTo >= this.codings.length) return false;
+    const batch = this.codings.slice(this.cutUpTo, this.cutUpTo + BATCH).map((coding): Candidate => {
+      const transcript = this.transcripts.get(coding.transcript)!;
+      const cut = quoteSpan(coding, transcript);
+      const length = quoteLength(transcript, cut.span);
+      return { coding, cut, readable: length >= SHORT_QUOTE && length <= LONG_QUOTE };
+    });
+    this.cutUpTo += batch.length;
+    // Within a batch: strength, then readable length, then score and reading order (the batch's order).
+    const rank = new Map(batch.map((c, i) => [c, i]));
+    batch.sort((a, b) => tierOf(b.coding) - tierOf(a.coding) || Number(b.readable) - Number(a.readable) || rank.get(a)! - rank.get(b)!);
+    this.ranked.push(...batch);
+    return true;
+  }
 }
 
-function sentencesToQuote(coding: Coding, transcript: Transcript, hitSpans: readonly Span[]): Span {
-  const { unitSpan } = coding;
-  // A human coder's segment is quoted as coded, unless it is too long to read as a quote.
-  if (coding.source === 'human' && unitSpan.end - unitSpan.start <= LONG_QUOTE) return unitSpan;
-  const sentences = sentenceSpans(transcript.text, unitSpan.start, unitSpan.end, transcript.language);
-  if (sentences.length <= 1) return unitSpan;
-  const hitsIn = sentences.map((s) => hitSpans.filter((h) => h.start < s.end && h.end > s.start).length);
-  let best = 0;
-  hitsIn.forEach((n, i) => {
-    if (n > hitsIn[best]!) best = i;
-  });
-  let first = best;
-  let last = best;
-  const length = (a: number, b: number): number => sentences[b]!.end - sentences[a]!.start;
-  for (;;) {
-    const canLeft = first > 0 && hitsIn[first - 1]! > 0 && length(first - 1, last) <= LONG_QUOTE;
-    const canRight = last < sentences.length - 1 && hitsIn[last + 1]! > 0 && length(first, last + 1) <= LONG_QUOTE;
-    if (canRight) last++;
-    else if (canLeft) first--;
-    else break;
-  }
-  if (length(first, last) < SHORT_QUOTE && last < sentences.length - 1 && length(first, last + 1) <= LONG_QUOTE) last++;
-  return { start: sentences[first]!.start, end: sentences[last]!.end };
+/** A quote of the place where two codings meet (a unit both codes were given), cut around both. */
+export function quoteMeeting(a: Coding, b: Coding, transcript: Transcript): Quote {
+  const [pa, pb] = [passageOf(a), passageOf(b)];
+  const span = { start: Math.min(pa.span.start, pb.span.start), end: Math.max(pa.span.end, pb.span.end) };
+  const cut = cutPassage({ span, hits: [...pa.hits, ...pb.hits].sort((x, y) => x.start - y.start), isSegment: pa.isSegment }, transcript);
+  return quoteMaker(new Map([[transcript.id, transcript]]))(a.code, { coding: a, cut, readable: true });
 }
 
-// A sentence can run on for pages (a transcript without full stops, a 200 MB line): past this, a quote is cut to
-// LONG_QUOTE around the first term occurrence, at spaces, so no output repeats a whole turn as a quote.
-const MAX_QUOTE = 1000;
+/** Builds quotes, converting offsets with one converter per transcript. */
+function quoteMaker(transcripts: ReadonlyMap<string, Transcript>): (code: Code, candidate: Candidate) => Quote {
+  const converters = new Map<string, (utf16Offset: number) => CodePointOffset>();
+  return (code, { coding, cut }) => {
+    const transcript = transcripts.get(coding.transcript)!;
+    let toCodePoints = converters.get(transcript.id);
+    if (toCodePoints === undefined) converters.set(transcript.id, (toCodePoints = codePointConverter(transcript.text)));
+    return {
+      code,
+      coding,
+      transcript: coding.transcript,
+      turn: coding.turn,
+      speaker: coding.speaker,
+      words: transcript.text.slice(cut.span.start, cut.span.end).replace(/\s+/g, ' '),
+      cutBefore: cut.cutBefore,
+      cutAfter: cut.cutAfter,
+      start: toCodePoints(cut.span.start),
+      end: toCodePoints(cut.span.end),
+      line: lineAt(transcript.text, cut.span.start),
+    };
+  };
+}
 
-function bounded(span: Span, hitSpans: readonly Span[], text: string): Span {
-  if (span.end - span.start <= MAX_QUOTE) return span;
-  const hit = hitSpans.find((h) => h.start >= span.start && h.end <= span.end);
-  const middle = hit === undefined ? span.start + LONG_QUOTE / 2 : (hit.start + hit.end) >> 1;
-  let start = Math.max(span.start, middle - LONG_QUOTE / 2);
-  let end = Math.min(span.end, start + LONG_QUOTE);
-  // Whole words: forward to the next space at the start (unless at the span's start), back to one at the end.
-  if (start > span.start) {
-    const space = text.slice(start, end).search(/\s/);
-    if (space >= 0) start += space + 1;
-  }
-  if (end < span.end) {
-    const space = text.slice(start, end).search(/\s\S*$/);
-    if (space > 0) end = start + space;
-  }
-  return { start, end };
+/** The 1-based line of a UTF-16 offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

@@ -1,0 +1,22 @@
+// The look every chart shares: black text on white, colours from the Okabe–Ito palette (told apart with every kind
+// of colour blindness), and shapes or dashes beside colour so a black-and-white print still reads.
+import type { Config } from 'vega-lite';
+
+/** Okabe & Ito (2008), "Color Universal Design": blue, vermillion, bluish green, reddish purple, orange, sky blue. */
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'] as const;
+export const INK = '#000000';
+
+export const CONFIG: Config = {
+  background: 'white',
+  font: 'Helvetica, Arial, sans-serif',
+  padding: 12,
+  view: { stroke: null },
+  title: { fontSize: 15, anchor: 'start', color: INK, subtitleColor: '#333333', subtitleFontSize: 11, offset: 12 },
+  axis: { labelFontSize: 11, titleFontSize: 12, labelColor: INK, titleColor: INK, domainColor: '#555555', tickColor: '#555555', gridColor: '#dddddd' },
+  header: { labelFontSize: 12, titleFontSize: 12, labelColor: INK, titleColor: INK },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelColor: INK, titleColor: INK },
+  concat: { spacing: 24 },
+};
+
+/** The width codes' labels may take before they are cut with "…" (the full labels are in the report's text). */
+export const LABEL_LIMIT = 320;
