@@ -1,20 +1,26 @@
 // The analyze use case: reads a codebook, transcripts and optionally human codings, codes, and gives the analysis
 // with its outputs rendered on demand. It prints nothing and writes nothing; the caller writes, prints or checks.
+import path from 'node:path';
 import { analyze as analyzeTranscripts, type Analysis, type CodingSources } from '../core/analysis/analyze.js';
+import type { GoldCodings } from '../core/analysis/reliability.js';
 import type { Codebook } from '../core/codebook/codebook.js';
 import type { AutoCoding } from '../core/coding/coding.js';
 import { selfVetoingExclusions } from '../core/coding/diagnostics.js';
 import type { UnitKind } from '../core/coding/unit-kinds.js';
+import { summarisePlacement } from '../core/codings/place-codings.js';
+import type { Transcript } from '../core/transcripts/transcript.js';
 import type { OutputFile } from '../io/write-outputs.js';
+import { planCharts } from '../outputs/charts/plan.js';
 import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/index.js';
 import { forExcel } from '../outputs/csv.js';
+import type { OutputContext } from '../outputs/output.js';
 import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
 import { writeProject } from '../interop/refi/write-project.js';
 import { codeTranscript } from '../core/coding/code-transcript.js';
 import { compileCodebook } from '../core/coding/compile-codebook.js';
 import { inCodingBatches, type CodingBudget } from './coding-batches.js';
 import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
-import { InputError } from './errors.js';
+import { InputError, usageError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 export const UNPLACED_FILE = 'unplaced-codings.csv';
@@ -54,6 +60,14 @@ export interface AnalyzeOptions {
   readonly columns?: readonly string[];
   /** With `codings`: code automatically too. */
   readonly auto?: boolean;
+  /** Automatic codings scoring less are left out of counts, quotes and codings (a positive integer). */
+  readonly minScore?: number;
+  /** A gold codings file, coded by hand: the report's limitations give how the automatic coding scores against it. */
+  readonly gold?: string;
+  /** SVG charts beside the report and inside report.html; default true. */
+  readonly charts?: boolean;
+  /** The folder the outputs are written to, relative to `cwd`: report.html links quotes to transcripts from there. */
+  readonly out?: string;
   /** What the outputs name as their maker; default "collab-code". */
   readonly generator?: string;
   /** CSV outputs with a UTF-8 byte-order mark, so Excel opens them right on double-click. */
@@ -72,8 +86,11 @@ export interface AnalyzeResult {
   readonly analysis: Analysis;
   /** Present when human codings were analysed. */
   readonly humanCodings?: HumanCodings;
-  /** The outputs as files, in the order they are written: all of them, or the ones named. */
-  render(names?: readonly OutputName[]): OutputFile[];
+  /**
+   * The outputs as files, in the order they are written: all of them (the charts' SVG files included), or the ones
+   * named. Charts are rendered, loading the charting library, only when SVG files or report.html are asked for.
+   */
+  render(names?: readonly OutputName[]): Promise<OutputFile[]>;
 }
 
 export async function analyze(options: AnalyzeOptions, reporter: Reporter = silentReporter): Promise<AnalyzeResult> {
@@ -81,6 +98,10 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   const codingsFiles = options.codings ?? [];
   const human = codingsFiles.length > 0;
   const auto = !human || options.auto === true;
+  if (options.gold !== undefined && !auto) throw usageError('--gold scores the automatic coding, and human codings alone have none', 'add --auto to code automatically beside the human codings, or leave out --gold');
+  if (options.minScore !== undefined && !(Number.isInteger(options.minScore) && options.minScore >= 1)) {
+    throw usageError(`--min-score must be a whole number of 1 or more, not ${String(options.minScore)}`, 'a score adds each term occurrence\'s number of words (a regular expression 2): --min-score 2 leaves out codings resting on one single-word occurrence');
+  }
   reporter.progress({ stage: 'Reading the codebook' });
   // Human codings need no codebook: without one, their codes are the codebook.
   let codebook: Codebook | undefined;
@@ -117,6 +138,11 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
     humanCodings = await readHumanCodings(codingsFiles, options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
     codebook = humanCodings.codebook;
   }
+  let gold: GoldCodings | undefined;
+  if (options.gold !== undefined) {
+    const read = await readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
+    gold = { codings: read.placed.codings, placement: summarisePlacement(read.placed) };
+  }
 
   const unit = options.unit ?? 'turn';
   const sources: CodingSources = humanCodings === undefined ? { auto: true } : { auto, human: humanCodings.placed.codings };
@@ -126,11 +152,20 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
     const batches = { compiled, unit, reporter, stage: 'Coding transcripts', ...(options.codingBudget === undefined ? {} : { budget: options.codingBudget }) };
     autoCodings = (await inCodingBatches(transcripts, (t) => codeTranscript(t, compiled, unit), batches)).flat();
   }
-  const analyzed = analyzeTranscripts(transcripts, codebook!, { unit, sources, autoCodings, ...(options.by === undefined ? {} : { by: options.by }) });
+  const analyzed = analyzeTranscripts(transcripts, codebook!, {
+    unit,
+    sources,
+    autoCodings,
+    ...(options.by === undefined ? {} : { by: options.by }),
+    ...(options.minScore === undefined ? {} : { minScore: options.minScore }),
+    ...(humanCodings === undefined ? {} : { humanPlacement: summarisePlacement(humanCodings.placed) }),
+    ...(gold === undefined ? {} : { gold }),
+  });
   if (!analyzed.ok) throw new InputError(analyzed.problems);
   const analysis = analyzed.value;
 
-  const context = { generator: options.generator ?? 'collab-code' };
+  const charts = options.charts === false ? [] : planCharts(analysis);
+  const context: OutputContext = { generator: options.generator ?? 'collab-code', charts, transcriptFiles: transcriptLinks(transcripts, cwd, options.out ?? '.') };
   let project: Uint8Array | undefined;
   if (options.qdpx === true) {
     reporter.progress({ stage: 'Exporting the project' });
@@ -139,12 +174,23 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   return {
     analysis,
     ...(humanCodings === undefined ? {} : { humanCodings }),
-    render(names = OUTPUT_NAMES) {
-      const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, context) }));
+    async render(names = OUTPUT_NAMES) {
+      const all = names === OUTPUT_NAMES;
+      // Rendering loads Vega: only for the SVG files or the page that inlines them.
+      const rendered = charts.length > 0 && (all || names.includes('html')) ? await (await import('../outputs/charts/render.js')).renderCharts(charts) : [];
+      const withSvg: OutputContext = rendered.length > 0 ? { ...context, charts: rendered } : context;
+      const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, withSvg) }));
+      if (all) files.push(...rendered.map((chart) => ({ name: chart.file, content: chart.svg })));
       // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
-      if (humanCodings !== undefined && names === OUTPUT_NAMES) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
-      if (project !== undefined && names === OUTPUT_NAMES) files.push({ name: PROJECT_FILE, content: project });
-      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') ? { ...f, content: forExcel(f.content) } : f)) : files;
+      if (humanCodings !== undefined && all) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
+      if (project !== undefined && all) files.push({ name: PROJECT_FILE, content: project });
+      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') && typeof f.content === 'string' ? { ...f, content: forExcel(f.content) } : f)) : files;
     },
   };
+}
+
+/** Each transcript's file relative to the output folder, with forward slashes, for links that work wherever the folders move together. */
+function transcriptLinks(transcripts: readonly Transcript[], cwd: string, out: string): Map<string, string> {
+  const from = path.resolve(cwd, out);
+  return new Map(transcripts.map((t) => [t.id, path.relative(from, path.resolve(cwd, t.file)).split(path.sep).join('/')]));
 }

@@ -234,8 +234,13 @@ export async function readHumanCodings(
 
 /** Tells how many segments were placed and how, and warns of each that was not. */
 function reportPlacement(codings: HumanCodings, reporter: Reporter): void {
-  const { placements, codings: placed, unplaced } = codings.placed;
-  reporter.warn(unplaced.map((u) => ({ ...warning(u.row, `segment coded "${u.code}" in ${u.transcript} not placed: ${u.reason}`), kind: 'segment not placed' })));
+  const { placements, unplaced } = codings.placed;
+  reporter.warn(
+    unplaced.map((u) => ({
+      ...warning(u.row, `segment coded "${u.code}" in ${u.transcript} not placed: ${u.reason}`),
+      kind: u.kind === 'interviewer-only' ? 'segment only in interviewer turns' : 'segment not placed',
+    })),
+  );
   const how = (
     [
       [placements.turn, 'by turn'],
@@ -249,5 +254,7 @@ function reportPlacement(codings: HumanCodings, reporter: Reporter): void {
     .map(([n, what]) => `${n} ${what}`)
     .join(', ');
   const files = [...new Set([...codings.filesOf.values()].flat())].join(', ');
-  reporter.info(`${files}: ${placed.length} of ${placed.length + unplaced.length} segments placed${how === '' ? '' : ` (${how})`}, ${unplaced.length} unplaced`);
+  const segments = Object.values(placements).reduce((n, k) => n + k, 0);
+  const clipped = codings.placed.clipped > 0 ? `; ${codings.placed.clipped} clipped to the respondent's words` : '';
+  reporter.info(`${files}: ${segments} of ${segments + unplaced.length} segments placed${how === '' ? '' : ` (${how})`}, ${unplaced.length} unplaced${clipped}`);
 }

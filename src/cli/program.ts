@@ -23,6 +23,29 @@ const examples = (...lines: readonly (readonly [string, string])[]): string => {
   return `\nExamples:\n${lines.map(([command, what]) => `  ${command.padEnd(width)}  # ${what}`).join('\n')}\n`;
 };
 
+interface AnalyzeFlags {
+  codebook?: string;
+  out?: string;
+  by?: string[];
+  unit?: (typeof UNIT_KINDS)[number];
+  interviewer?: string[];
+  print?: OutputName;
+  check?: boolean;
+  codings?: string[];
+  columns?: string[];
+  auto?: boolean;
+  participants?: string;
+  participantsId?: string;
+  turnColumns?: string[];
+  excel?: boolean;
+  qdpx?: boolean;
+  sources?: string[];
+  followSymlinks?: boolean;
+  minScore?: string;
+  gold?: string;
+  charts?: boolean;
+}
+
 /** Builds the program; `done` receives the exit code of the command that ran. */
 export function createProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   const program = new Command('collab-code')
@@ -70,6 +93,9 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--excel', 'write the CSVs with a UTF-8 byte-order mark, so Excel opens accented words right on double-click')
     .option('--qdpx', 'also write collab-code.qdpx: the coded project, to review in NVivo, ATLAS.ti, MAXQDA or QualCoder')
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
+    .option('--min-score <n>', 'leave out automatic codings scoring less than n (1: one single-word term; 2: a phrase, a regex or two words)')
+    .option('--gold <file>', 'human codings (CSV) to score the automatic coding against; the report states precision, recall and κ')
+    .option('--no-charts', 'write no SVG charts, and none in the report')
     .addHelpText(
       'after',
       examples(
@@ -79,9 +105,12 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],
       ),
     )
-    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; participants?: string; participantsId?: string; turnColumns?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean; excel?: boolean; qdpx?: boolean; sources?: string[]; followSymlinks?: boolean }) => {
+    .action(async (paths: string[], options: AnalyzeFlags, command: Command) => {
       const { runAnalyze } = await import('./commands/analyze.js');
-      done(await runAnalyze({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
+      // --no-charts defaults charts to true; only a flag actually given may override collab-code.yaml.
+      const { charts, ...rest } = options;
+      const flags = command.getOptionValueSource('charts') === 'cli' ? { ...rest, charts } : rest;
+      done(await runAnalyze({ ...flags, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
 
   program

@@ -34,11 +34,17 @@ export interface Config {
   readonly qdpx?: boolean;
   /** Folders holding sources that .qdpx projects keep outside their archive (--sources). */
   readonly sources?: readonly string[];
+  /** Automatic codings scoring less are left out (--min-score). */
+  readonly min_score?: number;
+  /** A gold codings file to score the automatic coding against in the report (--gold). */
+  readonly gold?: string;
+  /** false: no charts (--no-charts). */
+  readonly charts?: boolean;
 }
 
 const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'turn_columns', 'sources'] as const;
-const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx'] as const;
-const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx'];
+const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx', 'min_score', 'gold', 'charts'] as const;
+const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx', 'charts'];
 /** Every setting collab-code.yaml may hold. */
 export const CONFIG_KEYS: readonly string[] = [...LISTS, ...SCALARS];
 const KEYS = CONFIG_KEYS;
@@ -66,7 +72,7 @@ export function parseConfig(text: string, file: string): Result<Config> {
   if (doc.contents === null) return ok({});
   if (!isMap(doc.contents)) return fail([error({ file, line: 1, column: 1 }, 'expected "key: value" settings', `allowed keys: ${KEYS.join(', ')}`)]);
 
-  const config: Record<string, string | string[] | boolean> = {};
+  const config: Record<string, string | string[] | boolean | number> = {};
   const problems: Problem[] = [];
   for (const pair of doc.contents.items) {
     const keyNode = pair.key as Node | null;
@@ -83,6 +89,9 @@ export function parseConfig(text: string, file: string): Result<Config> {
     } else if (BOOLEANS.includes(key)) {
       if (typeof value.value === 'boolean') config[key] = value.value;
       else problems.push(error(at(value), `"${key}" must be true or false`));
+    } else if (key === 'min_score') {
+      if (typeof value.value === 'number' && Number.isInteger(value.value) && value.value >= 1) config[key] = value.value;
+      else problems.push(error(at(value), '"min_score" must be a whole number of 1 or more', 'codings scoring less are left out; 2 leaves out those resting on one single-word occurrence'));
     } else if (key === 'unit' && !isUnitKind(value.value)) {
       problems.push(error(at(value), `unknown unit "${String(value.value)}"`, `use one of: ${UNIT_KINDS.join(', ')}`));
     } else {

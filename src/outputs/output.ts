@@ -1,12 +1,12 @@
 // The outputs of `analyze`: each a pure function from the analysis to the text of one file.
 import type { Analysis } from '../core/analysis/analyze.js';
-import type { RenderedChart } from './charts/chart.js';
+import type { ChartRef } from './charts/chart.js';
 
 export interface OutputContext {
   /** "collab-code X.Y.Z", so a reader knows what produced a file. */
   readonly generator: string;
-  /** The charts written beside the report, which it embeds; none with --no-charts. */
-  readonly charts?: readonly RenderedChart[];
+  /** The charts written beside the report, which it embeds (report.html inlines those rendered); none with --no-charts. */
+  readonly charts?: readonly ChartRef[];
   /** Each transcript's file relative to the output folder (forward slashes), for report.html's links to quotes. */
   readonly transcriptFiles?: ReadonlyMap<string, string>;
 }

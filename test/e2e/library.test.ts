@@ -17,7 +17,7 @@ describe('the library API', () => {
     const reporter = api.collectingReporter();
     const result = await api.analyze({ paths: ['fixtures/example'], cwd: ROOT, codebook: CODEBOOK, generator: 'collab-code 0.1.0' }, reporter);
     expect(result.analysis.sampleSize).toBe(14);
-    const frequencies = result.render(['frequencies'])[0]!;
+    const frequencies = (await result.render(['frequencies']))[0]!;
     expect(frequencies.name).toBe('frequencies.csv');
     expect(frequencies.content).toBe(readFileSync(path.join(ROOT, 'test/golden/example/frequencies.csv'), 'utf8'));
     expect(stdout).not.toHaveBeenCalled();

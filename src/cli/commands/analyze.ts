@@ -38,6 +38,10 @@ export interface AnalyzeCommandOptions extends Verbosity {
   readonly qdpx?: boolean;
   readonly sources?: readonly string[];
   readonly followSymlinks?: boolean;
+  /** As typed: a whole number, checked here. */
+  readonly minScore?: string;
+  readonly gold?: string;
+  readonly charts?: boolean;
   readonly generator: string;
 }
 
@@ -59,6 +63,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   const participants = options.participants ?? settings.participants;
   const participantsId = options.participantsId ?? settings.participants_id;
   const turnColumns = options.turnColumns ?? settings.turn_columns;
+  const minScore = options.minScore === undefined ? settings.min_score : wholeNumber(options.minScore);
+  const gold = options.gold ?? settings.gold;
+  const charts = options.charts ?? settings.charts;
 
   return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
     const result = await analyze(
@@ -81,16 +88,20 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(participants === undefined ? {} : { participants }),
         ...(participantsId === undefined ? {} : { participantsId }),
         ...(turnColumns === undefined ? {} : { turnColumns }),
+        ...(minScore === undefined ? {} : { minScore }),
+        ...(gold === undefined ? {} : { gold }),
+        ...(charts === undefined ? {} : { charts }),
+        out,
       },
       reporter,
     );
     if (options.print !== undefined) {
       reporter.stop();
-      for (const chunk of chunksOf(result.render([options.print])[0]!.content)) io.stdout(typeof chunk === 'string' ? chunk : '');
+      for (const chunk of chunksOf((await result.render([options.print]))[0]!.content)) io.stdout(typeof chunk === 'string' ? chunk : '');
       return ExitCode.Ok;
     }
     reporter.progress({ stage: 'Formatting the outputs' });
-    const files = result.render();
+    const files = await result.render();
     if (options.check === true) {
       const stale = await compareOutputs(out, files, io.cwd, ANALYZE_FILES);
       reporter.stop();
@@ -118,4 +129,11 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     reporter.info(`Coded ${result.analysis.sampleSize} ${result.analysis.sampleSize === 1 ? 'interview' : 'interviews'}: ${result.analysis.codings.length} codings; wrote ${files.length} files to ${out}/`);
     return ExitCode.Ok;
   });
+}
+
+function wholeNumber(text: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) {
+    throw usageError(`--min-score must be a whole number of 1 or more, not "${text}"`, 'codings scoring less are left out; 2 leaves out those resting on one single-word occurrence');
+  }
+  return Number(text);
 }

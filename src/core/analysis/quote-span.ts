@@ -154,3 +154,30 @@ function wordWindow(text: string, stretch: Span, focus: Span, language: Language
   }
   return { start: first === 0 ? stretch.start : starts[first]!, end: last === starts.length - 1 ? stretch.end : closing(last) };
 }
+
+/**
+ * The best cut of a passage that overlaps none of `taken` (quotes already chosen for other codes): among the runs of
+ * its sentences clear of them, the one with most term occurrences (for a person's segment, the longest), cut as
+ * usual. Undefined when no such run is left.
+ */
+export function cutAvoiding(passage: Passage, transcript: Transcript, taken: readonly Span[]): QuoteCut | undefined {
+  const runs: Span[] = [];
+  let run: Span | undefined;
+  for (const s of sentenceSpans(transcript.text, passage.span.start, passage.span.end, transcript.language)) {
+    if (taken.some((t) => t.start < s.end && t.end > s.start)) {
+      if (run !== undefined) runs.push(run);
+      run = undefined;
+    } else run = { start: run?.start ?? s.start, end: s.end };
+  }
+  if (run !== undefined) runs.push(run);
+  const hitsIn = (r: Span) => passage.hits.filter((h) => h.start >= r.start && h.end <= r.end);
+  let best: { run: Span; weight: number } | undefined;
+  for (const r of runs) {
+    const weight = passage.isSegment ? r.end - r.start : hitsIn(r).length;
+    if (weight > 0 && (best === undefined || weight > best.weight)) best = { run: r, weight };
+  }
+  if (best === undefined) return undefined;
+  const cut = cutPassage({ span: best.run, hits: hitsIn(best.run), isSegment: passage.isSegment }, transcript);
+  // Part of a person's segment left out is shown, even when what is left out is another code's quote.
+  return passage.isSegment ? { span: cut.span, cutBefore: cut.span.start > passage.span.start, cutAfter: cut.span.end < passage.span.end } : cut;
+}

@@ -7,7 +7,7 @@ import { strengthOf } from '../coding/strength.js';
 import { codePointConverter, type CodePointOffset } from '../text/offsets.js';
 import type { Span } from '../text/sentences.js';
 import type { Transcript } from '../transcripts/transcript.js';
-import { cutPassage, LONG_QUOTE, passageOf, quoteLength, quoteSpan, SHORT_QUOTE, type QuoteCut } from './quote-span.js';
+import { cutAvoiding, cutPassage, LONG_QUOTE, passageOf, quoteLength, quoteSpan, SHORT_QUOTE, type QuoteCut } from './quote-span.js';
 
 export const QUOTES_PER_CODE = 3;
 
@@ -90,11 +90,17 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
       const mine = chosen.get(code.id)!;
       if (mine.length < round) continue;
       let blockedBy: Quote | undefined;
-      const pick = pool.next((candidate) => {
-        if (mine.some((q) => q.transcript === candidate.coding.transcript)) return false;
-        const clash = (used.get(candidate.coding.transcript) ?? []).find((u) => u.start < candidate.cut.span.end && u.end > candidate.cut.span.start);
-        blockedBy ??= clash?.quote;
-        return clash === undefined;
+      const pick = pool.take((candidate) => {
+        const { coding, cut } = candidate;
+        if (mine.some((q) => q.transcript === coding.transcript)) return undefined;
+        const taken = used.get(coding.transcript) ?? [];
+        const clash = taken.find((u) => u.start < cut.span.end && u.end > cut.span.start);
+        if (clash === undefined) return candidate;
+        blockedBy ??= clash.quote;
+        // The passage's next best: the part of it no other code's quote holds, if it still carries the code.
+        const transcript = transcripts.get(coding.transcript)!;
+        const recut = cutAvoiding(passageOf(coding), transcript, taken);
+        return recut === undefined ? undefined : candidateOf(coding, recut, transcript);
       });
       if (pick === undefined) {
         if (round === 0 && blockedBy !== undefined) shared.push({ code, quotedUnder: blockedBy });
@@ -114,6 +120,11 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
   };
 }
 
+function candidateOf(coding: Coding, cut: QuoteCut, transcript: Transcript): Candidate {
+  const length = quoteLength(transcript, cut.span);
+  return { coding, cut, readable: length >= SHORT_QUOTE && length <= LONG_QUOTE };
+}
+
 /** One code's codings, cut into quotes a batch at a time, best first within a batch. */
 class CandidatePool {
   private readonly ranked: Candidate[] = [];
@@ -124,25 +135,26 @@ class CandidatePool {
     private readonly transcripts: ReadonlyMap<string, Transcript>,
   ) {}
 
-  /** The best candidate not yet taken that `accept` takes; candidates it refuses stay for later rounds. */
-  next(accept: (candidate: Candidate) => boolean): Candidate | undefined {
+  /**
+   * The first candidate, best first, that `choose` takes (as it is, or cut otherwise); the candidates it refuses
+   * stay for later rounds.
+   */
+  take(choose: (candidate: Candidate) => Candidate | undefined): Candidate | undefined {
     for (let i = 0; ; i++) {
       if (i >= this.ranked.length && !this.cutBatch()) return undefined;
-      const candidate = this.ranked[i]!;
-      if (accept(candidate)) {
+      const chosen = choose(this.ranked[i]!);
+      if (chosen !== undefined) {
         this.ranked.splice(i, 1);
-        return candidate;
+        return chosen;
       }
     }
   }
 
   private cutBatch(): boolean {
     if (this.cutUpTo >= this.codings.length) return false;
-    const batch = this.codings.slice(this.cutUpTo, this.cutUpTo + BATCH).map((coding): Candidate => {
+    const batch = this.codings.slice(this.cutUpTo, this.cutUpTo + BATCH).map((coding) => {
       const transcript = this.transcripts.get(coding.transcript)!;
-      const cut = quoteSpan(coding, transcript);
-      const length = quoteLength(transcript, cut.span);
-      return { coding, cut, readable: length >= SHORT_QUOTE && length <= LONG_QUOTE };
+      return candidateOf(coding, quoteSpan(coding, transcript), transcript);
     });
     this.cutUpTo += batch.length;
     // Within a batch: strength, then readable length, then score and reading order (the batch's order).

@@ -3,8 +3,8 @@
 import type { Analysis } from '../../core/analysis/analyze.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartPlan } from './chart.js';
-import { CONFIG, INK, LABEL_LIMIT, PALETTE } from './style.js';
-import { uniqueNames } from './names.js';
+import { uniqueNames, wrapLabel } from './names.js';
+import { CODE_AXIS, CONFIG, INK, PALETTE, ROW_STEP } from './style.js';
 
 export function codesChart(analysis: Analysis): ChartPlan {
   const { codebook } = analysis;
@@ -21,20 +21,21 @@ export function codesChart(analysis: Analysis): ChartPlan {
             .filter((c) => c.category === category.id && c.type === type.id)
             .map((c, order) => {
               const f = frequencyOf.get(c.id)!;
-              return { code: name.get(c.id)!, share: f.interviewsPct, count: `${f.interviews} of ${n}`, order };
+              return { code: wrapLabel(name.get(c.id)!), share: f.interviewsPct, count: `${f.interviews} of ${n}`, order };
             })
             .sort((a, b) => b.share - a.share || a.order - b.order);
           return {
-            title: { text: `${category.label}: ${type.label}`, fontSize: 12 },
+            // "The network's role: what works" needs no category before it.
+            title: { text: type.label.startsWith(category.label) ? type.label : `${category.label}: ${type.label}`, fontSize: 12 },
             data: { values },
             width: 180,
-            height: { step: 18 },
+            height: { step: ROW_STEP },
             layer: [
               { mark: { type: 'bar' as const, color: PALETTE[typeIndex.get(type.id)! % PALETTE.length]!, stroke: INK, strokeWidth: 0.5 } },
               { mark: { type: 'text' as const, align: 'left' as const, dx: 4, fontSize: 10, color: INK }, encoding: { text: { field: 'count' } } },
             ],
             encoding: {
-              y: { field: 'code', type: 'nominal' as const, sort: values.map((v) => v.code), title: null, axis: { labelLimit: LABEL_LIMIT } },
+              y: { field: 'code', type: 'nominal' as const, sort: values.map((v) => v.code), title: null, axis: CODE_AXIS },
               x: { field: 'share', type: 'quantitative' as const, scale: { domain: [0, 100] }, title: '% of interviews raising it' },
             },
           };

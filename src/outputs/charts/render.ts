@@ -11,6 +11,9 @@ export async function renderCharts(plans: readonly ChartPlan[]): Promise<Rendere
   };
   const rendered: RenderedChart[] = [];
   for (const plan of plans) {
+    // Vega numbers gradients and clip paths across the process: restart the count so each file's bytes depend on
+    // its chart alone (report.html makes the ids unique per chart when it inlines them).
+    vega.resetSVGDefIds();
     const { spec } = vegaLite.compile(plan.spec, { logger });
     const view = new vega.View(vega.parse(spec), { renderer: 'none', logger });
     const svg = await view.toSVG();

@@ -5,6 +5,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ChartPlan } from './chart.js';
 import { CONFIG, INK, PALETTE } from './style.js';
 
+// A long stroke in the legend, so the dashes show.
+const LEGEND = { orient: 'bottom', symbolType: 'stroke', symbolSize: 900, symbolStrokeWidth: 2, labelLimit: 400 } as const;
+
 export function saturationChart(analysis: Analysis): ChartPlan {
   const s = analysis.saturation;
   const inOrder = 'in order of id';
@@ -22,12 +25,12 @@ export function saturationChart(analysis: Analysis): ChartPlan {
     layer: [
       {
         data: { values: points },
-        mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after' },
+        mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x: { field: 'interviews', type: 'quantitative', title: 'interviews', scale: { domain: [1, Math.max(s.steps.length, 1)] }, axis: { tickMinStep: 1 } },
           y: { field: 'codes', type: 'quantitative', title: 'codes raised so far', scale: { domain: [0, Math.max(s.codes, 1)] } },
-          color: { field: 'order', type: 'nominal', scale: { domain: [inOrder, random], range: [PALETTE[0], PALETTE[1]] }, title: null, legend: { orient: 'bottom' } },
-          strokeDash: { field: 'order', type: 'nominal', scale: { domain: [inOrder, random], range: [[1, 0], [6, 4]] }, title: null, legend: { orient: 'bottom' } },
+          color: { field: 'order', type: 'nominal', scale: { domain: [inOrder, random], range: [PALETTE[0], PALETTE[1]] }, title: null, legend: LEGEND },
+          strokeDash: { field: 'order', type: 'nominal', scale: { domain: [inOrder, random], range: [[1, 0], [6, 4]] }, title: null, legend: LEGEND },
         },
       },
       {

@@ -18,5 +18,10 @@ export const CONFIG: Config = {
   concat: { spacing: 24 },
 };
 
-/** The width codes' labels may take before they are cut with "…" (the full labels are in the report's text). */
-export const LABEL_LIMIT = 320;
+/**
+ * Code labels are wrapped to two lines of 44 characters (names.ts) and split into lines by the axis. Without a canvas,
+ * Vega estimates a text's width generously (0.8 × the font size per character), hence the wide limit.
+ */
+export const CODE_AXIS = { labelLimit: 400, labelExpr: "split(datum.label, '\\n')", labelLineHeight: 12 } as const;
+/** The height of a row with a two-line label. */
+export const ROW_STEP = 28;

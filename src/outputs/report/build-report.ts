@@ -10,8 +10,8 @@ import { breakdownSection, cooccurrenceSection, saturationSection } from './patt
 
 export function buildReport(analysis: Analysis, context: OutputContext): ReportDocument {
   const chartOf = (id: string) => context.charts?.find((c) => c.id === id);
-  const out: Block[] = [heading(1, `${analysis.codebook.title}: coding report`), ...summarySection(analysis, chartOf('codes')), ...methodologySection(analysis)];
   let number = 3;
+  const out: Block[] = [heading(1, `${analysis.codebook.title}: coding report`), ...summarySection(analysis, chartOf('codes'), number), ...methodologySection(analysis)];
   out.push(...codeSections(analysis, number));
   number += analysis.codebook.types.length;
   const breakdowns = breakdownSection(number, analysis, chartOf);

@@ -15,7 +15,8 @@ const MAX_TIED_LISTED = 6;
 /** How many empty transcripts the report names before "and N more". */
 export const EMPTY_NAMED = 20;
 
-export function summarySection(analysis: Analysis, chart: ChartRef | undefined): Block[] {
+/** `firstTypeSection`: the number of the first code type's section, where the tables list every code. */
+export function summarySection(analysis: Analysis, chart: ChartRef | undefined, firstTypeSection: number): Block[] {
   const { codebook } = analysis;
   const n = analysis.sampleSize;
   const first = analysis.sample[0];
@@ -29,7 +30,7 @@ export function summarySection(analysis: Analysis, chart: ChartRef | undefined):
         `there are ${plural(analysis.codings.length, 'coding', 'codings')} in all.${strengths}`,
     ),
   ];
-  for (const type of codebook.types) out.push(...mostRaised(type, analysis.frequencies, n));
+  codebook.types.forEach((type, i) => out.push(...mostRaised(type, analysis.frequencies, n, `section ${firstTypeSection + i}`)));
   if (chart !== undefined) out.push({ kind: 'chart', chart });
   const empty = analysis.interviews.filter((i) => i.isEmpty);
   // A corpus can hold thousands of empty files: name the first few, summary.json lists them all.
@@ -40,7 +41,7 @@ export function summarySection(analysis: Analysis, chart: ChartRef | undefined):
 }
 
 /** The codes of a type raised in most interviews. Codes raised in as many interviews are tied, and shown so. */
-function mostRaised(type: CodeType, frequencies: readonly CodeFrequency[], n: number): Block[] {
+function mostRaised(type: CodeType, frequencies: readonly CodeFrequency[], n: number, section: string): Block[] {
   const raised = frequencies.filter((f) => f.code.type === type.id && f.interviews > 0);
   const levels = [...new Set(raised.map((f) => f.interviews))].sort((a, b) => b - a);
   const items: ListItem[] = [];
@@ -54,7 +55,7 @@ function mostRaised(type: CodeType, frequencies: readonly CodeFrequency[], n: nu
       continue;
     }
     const head = `tied: ${tied.length} codes at ${level} of ${n} interviews (${pct(level, n)})`;
-    if (tied.length > MAX_TIED_LISTED) items.push(item([`${head}; the table below lists them`]));
+    if (tied.length > MAX_TIED_LISTED) items.push(item([`${head}; the table of ${section} lists them`]));
     else items.push(item([`${head}:`], tied.map((f) => item([strong(f.code.label), ...(f.breakdown.length > 0 ? [`: ${breakdownText(f.breakdown)}`] : [])]))));
   }
   return [paragraph(`Most raised among ${type.label}:`), list(items.length > 0 ? items : [item(['none raised'])])];
@@ -139,14 +140,14 @@ function interviewerMethod(analysis: Analysis): string {
   return out.join(' ');
 }
 
-/** "Of 120 segments, 117 were placed (2 clipped to …); 2 lay wholly in interviewer turns and 1 was not found: not counted." */
+/** "Of 120 coded segments, 117 were placed, 2 of them clipped to the respondent's words. Not counted (…): 2 that lay wholly in interviewer turns." */
 export function placementText(p: PlacementSummary): string {
-  const clipped = p.clipped > 0 ? `, ${plural(p.clipped, 'of them clipped', 'of them clipped')} to the respondent's words` : '';
+  const clipped = p.clipped > 0 ? `, ${p.clipped} of them clipped to the respondent's words` : '';
   const left = [
-    p.unplaced['interviewer-only'] > 0 ? `${p.unplaced['interviewer-only']} lay wholly in interviewer turns or the front matter` : '',
-    p.unplaced['not-found'] > 0 ? `${p.unplaced['not-found']} could not be found in the transcript` : '',
-    p.unplaced['no-such-turn'] > 0 ? `${p.unplaced['no-such-turn']} named a turn the transcript does not have` : '',
+    p.unplaced['interviewer-only'] > 0 ? `${p.unplaced['interviewer-only']} that lay wholly in interviewer turns or the front matter` : '',
+    p.unplaced['not-found'] > 0 ? `${p.unplaced['not-found']} not found in the transcript` : '',
+    p.unplaced['no-such-turn'] > 0 ? `${p.unplaced['no-such-turn']} naming a turn the transcript does not have` : '',
   ].filter((s) => s !== '');
-  const notCounted = left.length > 0 ? `; ${andList(left)}, and are not counted (unplaced-codings.csv lists them)` : '';
-  return `Of ${plural(p.segments, 'coded segment', 'coded segments')}, ${p.placed} ${p.placed === 1 ? 'was' : 'were'} placed${clipped}${notCounted}.`;
+  const notCounted = left.length > 0 ? ` Not counted (unplaced-codings.csv lists them): ${andList(left)}.` : '';
+  return `Of ${plural(p.segments, 'coded segment', 'coded segments')}, ${p.placed} ${p.placed === 1 ? 'was' : 'were'} placed${clipped}.${notCounted}`;
 }

@@ -1,12 +1,12 @@
 // Writes the report document as one self-contained HTML page (report.html): styles and charts inline, nothing fetched,
 // a table of contents, and each quote linked to its line in its transcript.
 import { quoteText, type Quote } from '../../core/analysis/quotes.js';
-import type { RenderedChart } from '../charts/chart.js';
+import type { ChartRef, RenderedChart } from '../charts/chart.js';
 import type { Block, Inline, ListItem, ReportDocument } from './document.js';
 
 export interface HtmlOptions {
-  /** The charts' SVG, by file. */
-  readonly charts: readonly RenderedChart[];
+  /** The charts; those rendered are inlined. */
+  readonly charts: readonly (ChartRef | RenderedChart)[];
   /** Each transcript's file relative to report.html, for links to quotes. */
   readonly transcriptFiles: ReadonlyMap<string, string>;
 }
@@ -18,13 +18,13 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const STYLE = `
-body { font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #111; background: #fff; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem 4rem; }
+body { font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #111; background: #fff; margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 4rem; }
 h1, h2, h3, nav, table, figcaption, .attribution { font-family: Helvetica, Arial, sans-serif; }
 h1 { font-size: 1.8rem; line-height: 1.2; }
 h2 { font-size: 1.4rem; margin-top: 2.5rem; border-bottom: 1px solid #999; }
 h3 { font-size: 1.1rem; margin-top: 1.8rem; }
 nav { border: 1px solid #bbb; padding: 0.5rem 1rem; font-size: 0.9rem; }
-nav ol { padding-left: 1.2rem; margin: 0.3rem 0; }
+nav ol { list-style: none; padding-left: 1.2rem; margin: 0.3rem 0; }
 table { border-collapse: collapse; font-size: 0.85rem; margin: 1rem 0; }
 th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
 td.number, th.number { text-align: right; }
@@ -32,7 +32,7 @@ blockquote { margin: 1rem 0 1rem 1.5rem; padding-left: 1rem; border-left: 4px so
 blockquote p { margin: 0; }
 .attribution { font-size: 0.85rem; color: #333; }
 figure { margin: 1.5rem 0; overflow-x: auto; }
-figure svg { max-width: 100%; height: auto; }
+@media print { figure svg { max-width: 100%; height: auto; } }
 figcaption { font-size: 0.85rem; color: #333; }
 a { color: #0050a0; }
 @media print { nav { display: none; } h2 { break-after: avoid; } blockquote, figure { break-inside: avoid; } }
@@ -48,7 +48,7 @@ export function writeHtml(document: ReportDocument, options: HtmlOptions): strin
     taken.add(id);
     ids.set(b, id);
   }
-  const svgOf = new Map(options.charts.map((c) => [c.file, c.svg]));
+  const svgOf = new Map(options.charts.flatMap((c) => ('svg' in c ? [[c.file, c.svg] as const] : [])));
   const title = document.find((b) => b.kind === 'heading' && b.level === 1);
   const body = document.map((b) => {
     const html = blockHtml(b, ids.get(b), svgOf, options.transcriptFiles);
@@ -127,7 +127,10 @@ function blockHtml(b: Block, id: string | undefined, svgOf: ReadonlyMap<string, 
     case 'chart': {
       const svg = svgOf.get(b.chart.file);
       if (svg === undefined) return '';
-      return `<figure>\n${svg.trim()}\n<figcaption><strong>${escapeHtml(b.chart.title)}.</strong> ${escapeHtml(b.chart.description)}</figcaption>\n</figure>`;
+      return `<figure>\n${ownIds(svg.trim(), b.chart.id)}\n<figcaption><strong>${escapeHtml(b.chart.title)}.</strong> ${escapeHtml(b.chart.description)}</figcaption>\n</figure>`;
     }
   }
 }
+
+/** Vega numbers each chart's gradients and clip paths from 0: prefix them with the chart's id, so one page can hold several. */
+const ownIds = (svg: string, chart: string): string => svg.replace(/(id="|url\(#)(gradient_\d+|clip\d+)/g, `$1${chart}-$2`);
