@@ -10,6 +10,7 @@ import type { UnitKind } from '../core/coding/unit-kinds.js';
 import { summarisePlacement } from '../core/codings/place-codings.js';
 import type { Transcript } from '../core/transcripts/transcript.js';
 import type { OutputFile } from '../io/write-outputs.js';
+import type { ChartPlan, RenderedChart } from '../outputs/charts/chart.js';
 import { planCharts } from '../outputs/charts/plan.js';
 import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/index.js';
 import { forExcel } from '../outputs/csv.js';
@@ -19,6 +20,7 @@ import { writeProject } from '../interop/refi/write-project.js';
 import { codeTranscript } from '../core/coding/code-transcript.js';
 import { compileCodebook } from '../core/coding/compile-codebook.js';
 import { inCodingBatches, type CodingBudget } from './coding-batches.js';
+import { startChartRenderer, type ChartRenderer } from './chart-renderer.js';
 import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
 import { InputError, usageError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -68,6 +70,11 @@ export interface AnalyzeOptions {
   readonly charts?: boolean;
   /** The folder the outputs are written to, relative to `cwd`: report.html links quotes to transcripts from there. */
   readonly out?: string;
+  /**
+   * The outputs the caller will render (default: all). When they include report.html or the charts' files, the
+   * charting library is loaded in a worker thread while the corpus is coded.
+   */
+  readonly outputs?: readonly OutputName[];
   /** What the outputs name as their maker; default "collab-code". */
   readonly generator?: string;
   /** CSV outputs with a UTF-8 byte-order mark, so Excel opens them right on double-click. */
@@ -95,13 +102,25 @@ export interface AnalyzeResult {
 
 export async function analyze(options: AnalyzeOptions, reporter: Reporter = silentReporter): Promise<AnalyzeResult> {
   const cwd = options.cwd ?? process.cwd();
-  const codingsFiles = options.codings ?? [];
-  const human = codingsFiles.length > 0;
-  const auto = !human || options.auto === true;
+  const auto = (options.codings ?? []).length === 0 || options.auto === true;
   if (options.gold !== undefined && !auto) throw usageError('--gold scores the automatic coding, and human codings alone have none', 'add --auto to code automatically beside the human codings, or leave out --gold');
   if (options.minScore !== undefined && !(Number.isInteger(options.minScore) && options.minScore >= 1)) {
     throw usageError(`--min-score must be a whole number of 1 or more, not ${String(options.minScore)}`, 'a score adds each term occurrence\'s number of words (a regular expression 2): --min-score 2 leaves out codings resting on one single-word occurrence');
   }
+  const wantsCharts = options.charts !== false && (options.outputs === undefined || options.outputs.includes('html'));
+  const renderer = wantsCharts ? startChartRenderer() : undefined;
+  try {
+    return await analyzeWith(options, cwd, renderer, reporter);
+  } catch (e) {
+    await renderer?.close();
+    throw e;
+  }
+}
+
+async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: ChartRenderer | undefined, reporter: Reporter): Promise<AnalyzeResult> {
+  const codingsFiles = options.codings ?? [];
+  const human = codingsFiles.length > 0;
+  const auto = !human || options.auto === true;
   reporter.progress({ stage: 'Reading the codebook' });
   // Human codings need no codebook: without one, their codes are the codebook.
   let codebook: Codebook | undefined;
@@ -177,7 +196,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
     async render(names = OUTPUT_NAMES) {
       const all = names === OUTPUT_NAMES;
       // Rendering loads Vega: only for the SVG files or the page that inlines them.
-      const rendered = charts.length > 0 && (all || names.includes('html')) ? await (await import('../outputs/charts/render.js')).renderCharts(charts) : [];
+      const rendered = charts.length > 0 && (all || names.includes('html')) ? await renderWith(renderer, charts) : [];
       const withSvg: OutputContext = rendered.length > 0 ? { ...context, charts: rendered } : context;
       const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, withSvg) }));
       if (all) files.push(...rendered.map((chart) => ({ name: chart.file, content: chart.svg })));
@@ -187,6 +206,12 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
       return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') && typeof f.content === 'string' ? { ...f, content: forExcel(f.content) } : f)) : files;
     },
   };
+}
+
+/** In the worker started for it, else here, loading the library now. */
+async function renderWith(renderer: ChartRenderer | undefined, charts: readonly ChartPlan[]): Promise<RenderedChart[]> {
+  if (renderer !== undefined) return renderer.render(charts);
+  return (await import('../outputs/charts/render.js')).renderCharts(charts);
 }
 
 /** Each transcript's file relative to the output folder, with forward slashes, for links that work wherever the folders move together. */

@@ -23,7 +23,7 @@ export { compareOutputs, writeOutputs, type OutputFile, type StaleFile } from '.
 export { OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
 
 export type { Analysis, CodeFrequency, InterviewSummary } from '../core/analysis/analyze.js';
-export type { Quote } from '../core/analysis/quotes.js';
+export { quoteText, type Quote } from '../core/analysis/quotes.js';
 export type { Code, Codebook, Category, CodeType } from '../core/codebook/codebook.js';
 export type { AutoCoding, Coding, HumanCoding } from '../core/coding/coding.js';
 export type { Lint, LintFinding } from '../core/coding/lint.js';

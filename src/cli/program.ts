@@ -74,7 +74,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
 
   program
     .command('analyze')
-    .description('code transcripts and write frequencies, codings, quotes, a report and a JSON summary')
+    .description('code transcripts and write frequencies, codings, quotes, co-occurrence, saturation, a report (Markdown and HTML, with charts) and a JSON summary')
     .argument('[paths...]', 'transcript files (.txt, .md, .docx, .vtt, .srt, .csv, .tsv), folders (searched recursively) or globs, or a REFI-QDA project (.qdpx); default: "transcripts" in collab-code.yaml')
     .option('--codebook <file>', 'the codebook (YAML; a .qdc or .qdpx codebook does for human codings); default: the bundled Collaboration Code codebook')
     .option('--out <dir>', 'where to write the outputs (default: collab-code-report)')

@@ -91,6 +91,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(minScore === undefined ? {} : { minScore }),
         ...(gold === undefined ? {} : { gold }),
         ...(charts === undefined ? {} : { charts }),
+        ...(options.print === undefined ? {} : { outputs: [options.print] }),
         out,
       },
       reporter,

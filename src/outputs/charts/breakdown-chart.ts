@@ -32,7 +32,7 @@ export function breakdownChart(analysis: Analysis, attribute: string, file: stri
     layer: [
       {
         mark: { type: 'rect', stroke: '#999999', strokeWidth: 0.5 },
-        encoding: { color: { field: 'share', type: 'quantitative', scale: { domain: [0, 100], range: ['#ffffff', '#08306b'] }, title: '% of interviews', legend: { orient: 'bottom', gradientLength: 160 } } },
+        encoding: { color: { field: 'share', type: 'quantitative', scale: { domain: [0, 100], range: ['#ffffff', '#08306b'], interpolate: 'lab' }, title: '% of interviews', legend: { orient: 'bottom', gradientLength: 160 } } },
       },
       {
         mark: { type: 'text', fontSize: 10 },

@@ -18,10 +18,8 @@ export const CONFIG: Config = {
   concat: { spacing: 24 },
 };
 
-/**
- * Code labels are wrapped to two lines of 44 characters (names.ts) and split into lines by the axis. Without a canvas,
- * Vega estimates a text's width generously (0.8 × the font size per character), hence the wide limit.
- */
-export const CODE_AXIS = { labelLimit: 400, labelExpr: "split(datum.label, '\\n')", labelLineHeight: 12 } as const;
+/** Code labels are wrapped to two lines of 44 characters (names.ts) and split into lines by the axis. */
+// A fixed extent, so the panels' plots line up whatever their labels' widths.
+export const CODE_AXIS = { labelLimit: 260, minExtent: 268, maxExtent: 268, labelExpr: "split(datum.label, '\\n')", labelLineHeight: 12 } as const;
 /** The height of a row with a two-line label. */
 export const ROW_STEP = 28;
