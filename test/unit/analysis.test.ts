@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/core/analysis/analyze.js';
 import { percent } from '../../src/core/analysis/percent.js';
 import { strengthOfScore } from '../../src/core/coding/strength.js';
+import { formatReportMarkdown } from '../../src/outputs/report-md.js';
 import { codebookFrom, transcriptFrom } from '../helpers/build.js';
 
 const codebook = codebookFrom(`
@@ -128,8 +129,12 @@ describe('evidence strength', () => {
 });
 
 describe('interviewers', () => {
-  it('are noted when a transcript has no turn recognised as theirs', () => {
+  it('are noted, with the limitation it brings, when a transcript has several speakers and none recognised as the interviewer', () => {
     const result = analyze([...corpus, transcriptFrom('Dan: What about money?\nAmara: Funding is short.', 'X1')], codebook, { unit: 'turn' });
-    expect(result.ok && result.value.interviews.filter((i) => !i.hasInterviewer).map((i) => i.id)).toEqual(['E1', 'X1']);
+    if (!result.ok) throw new Error('analysis failed');
+    expect(result.value.interviews.filter((i) => i.interviewer.status === 'unrecognised').map((i) => i.id)).toEqual(['X1']);
+    expect(formatReportMarkdown(result.value, { generator: 'test' })).toContain(
+      "1 transcript has several speakers and none recognised as the interviewer (X1): the interviewer's words were coded and may be quoted as a respondent's.",
+    );
   });
 });
