@@ -58,3 +58,17 @@ describe('the library API', () => {
     expect(imported.codebook.codes).toHaveLength(42);
   });
 });
+
+describe('charts through the library', () => {
+  it('are the same bytes rendered in the worker thread as in the calling thread, and as the golden files', async () => {
+    const result = await api.analyze({ paths: ['fixtures/example'], cwd: ROOT, codebook: CODEBOOK, by: ['group'] });
+    const files = await result.render();
+    const svgs = files.filter((f) => f.name.endsWith('.svg'));
+    expect(svgs.map((f) => f.name)).toEqual(['chart-codes.svg', 'chart-by-group.svg', 'chart-saturation.svg']);
+    const { planCharts } = (await import(path.join(ROOT, 'dist/outputs/charts/plan.js'))) as typeof import('../../src/outputs/charts/plan.js');
+    const { renderCharts } = (await import(path.join(ROOT, 'dist/outputs/charts/render.js'))) as typeof import('../../src/outputs/charts/render.js');
+    const here = await renderCharts(planCharts(result.analysis));
+    expect(here.map((c) => c.svg)).toEqual(svgs.map((f) => f.content));
+    for (const f of svgs) expect(f.content, f.name).toBe(readFileSync(path.join(ROOT, 'test/golden/example', f.name), 'utf8'));
+  });
+});
