@@ -1,5 +1,5 @@
-// Renders charts in a worker thread started before the corpus is coded: loading and warming up Vega (most of a
-// chart's cost) then runs on the machine's other core while the main thread codes, instead of after it.
+// Renders charts in a worker thread started before the corpus is coded: loading Vega (about half of the charts' cost)
+// then runs on another core while the main thread codes, instead of after it.
 import { Worker } from 'node:worker_threads';
 import type { ChartPlan, RenderedChart } from '../outputs/charts/chart.js';
 

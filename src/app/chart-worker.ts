@@ -1,10 +1,12 @@
-// The worker thread that renders charts (chart-renderer.ts): it loads and warms up Vega as soon as it starts, then
-// renders each list of charts it is sent.
+// The worker thread that renders charts (chart-renderer.ts): it loads Vega as soon as it starts, then renders each
+// list of charts it is sent.
 import { parentPort } from 'node:worker_threads';
 import type { ChartPlan } from '../outputs/charts/chart.js';
-import { renderCharts, warmUp } from '../outputs/charts/render.js';
+import { libraries, renderCharts } from '../outputs/charts/render.js';
 
-const ready = warmUp();
+// Only loading: rendering small charts to warm Vega up would shorten the wait after coding on an idle machine, but
+// cost more than it saves where the cores are busy (measured; README, Development).
+const ready = libraries();
 parentPort!.on('message', (request: { readonly id: number; readonly plans: readonly ChartPlan[] }) => {
   ready
     .then(() => renderCharts(request.plans))

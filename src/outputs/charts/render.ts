@@ -24,7 +24,7 @@ export async function renderCharts(plans: readonly ChartPlan[]): Promise<Rendere
 let loaded: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
 
 /** Vega and Vega-Lite, loaded once, with Vega measuring text by our table (its hook, which its typings omit). */
-function libraries(): Promise<[typeof import('vega'), typeof import('vega-lite')]> {
+export function libraries(): Promise<[typeof import('vega'), typeof import('vega-lite')]> {
   loaded ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
     (vega as unknown as { textMetrics: { width: typeof measureText } }).textMetrics.width = measureText;
     return [vega, vegaLite];
@@ -42,27 +42,4 @@ function strictLogger(vega: typeof import('vega')) {
     throw new Error(`chart specification: ${message}`);
   };
   return logger;
-}
-
-/**
- * Loads the libraries and renders three tiny charts of the kinds the report has (faceted bars with labels, a
- * heatmap, lines), so that a later renderCharts runs on warm code: a caller can do this while the corpus is coded.
- */
-export async function warmUp(): Promise<void> {
-  const values = [
-    { panel: 'a', code: 'x', share: 10, count: '1 of 9', group: 'g', order: 'o' },
-    { panel: 'b', code: 'y', share: 20, count: '2 of 9', group: 'h', order: 'p' },
-  ];
-  const warm = (spec: ChartPlan['spec']): ChartPlan => ({ id: 'warm-up', file: '', title: '', description: '', spec });
-  await renderCharts([
-    warm({
-      data: { values },
-      facet: { field: 'panel', type: 'nominal' },
-      columns: 2,
-      spec: { encoding: { y: { field: 'code', type: 'nominal' }, x: { field: 'share', type: 'quantitative' } }, layer: [{ mark: 'bar' }, { mark: 'text', encoding: { text: { field: 'count' } } }] },
-      resolve: { scale: { y: 'independent' } },
-    }),
-    warm({ data: { values }, encoding: { y: { field: 'code', type: 'nominal' }, x: { field: 'group', type: 'nominal' } }, layer: [{ mark: 'rect', encoding: { color: { field: 'share', type: 'quantitative' } } }, { mark: 'text', encoding: { text: { field: 'count' } } }] }),
-    warm({ data: { values }, mark: 'line', encoding: { x: { field: 'share', type: 'quantitative' }, y: { field: 'share', type: 'quantitative' }, strokeDash: { field: 'order', type: 'nominal' } } }),
-  ]);
 }
