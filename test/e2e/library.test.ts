@@ -47,7 +47,7 @@ describe('the library API', () => {
 
   it('exports the coded project as bytes, and codebooks to and from REFI-QDA', async () => {
     const result = await api.analyze({ paths: ['fixtures/example'], cwd: ROOT, qdpx: true, generator: 'collab-code 0.1.0' });
-    const project = result.render().find((f) => f.name === api.PROJECT_FILE);
+    const project = (await result.render()).find((f) => f.name === api.PROJECT_FILE);
     expect(project?.content).toBeInstanceOf(Uint8Array);
     const cwd = scratch();
     const qdc = await api.exportCodebook(CODEBOOK, { cwd });
