@@ -234,6 +234,15 @@ describe('placing codings', () => {
     expect([placed.value.placements.exact, placed.value.clipped]).toEqual([1, 1]);
   });
 
+  it("keeps a project's selection (placed by position) to the answer too", () => {
+    const start = transcript.text.indexOf('Thanks.');
+    const end = transcript.text.indexOf('Trust is low.') + 'Trust is low.'.length;
+    const placed = placeCodings([row('trust', { text: transcript.text.slice(start, end), at: { start, end } })], [transcript], codebook);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    expect(placed.value.codings.map((c) => [c.turn, c.text, c.placement])).toEqual([[4, 'Trust is low.', 'position']]);
+    expect(placed.value.clipped).toBe(1);
+  });
+
   it('does not clip a segment within one answer, and tells a segment wholly in interviewer turns from one not found', () => {
     const placed = placeCodings([row('trust', { text: 'Trust is low.' }), row('trust', { text: 'How is it going?' }), row('trust', { turn: 3 }), row('trust', { text: 'Nothing like it at all' })], [transcript], codebook);
     if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
