@@ -10,7 +10,7 @@ import type { UnitKind } from '../core/coding/unit-kinds.js';
 import { summarisePlacement } from '../core/codings/place-codings.js';
 import type { Transcript } from '../core/transcripts/transcript.js';
 import type { OutputFile } from '../io/write-outputs.js';
-import type { ChartPlan, RenderedChart } from '../outputs/charts/chart.js';
+import { CHARTS_FOLDER, type ChartPlan, type RenderedChart } from '../outputs/charts/chart.js';
 import { planCharts } from '../outputs/charts/plan.js';
 import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/index.js';
 import { forExcel } from '../outputs/csv.js';
@@ -33,7 +33,7 @@ export const PROJECT_FILE = 'collab-code.qdpx';
  * Every file analyze may write into its output folder. What is there of these and not written by a run is an
  * earlier run's, and goes (writeOutputs), or makes --check fail; any other file there stops a write.
  */
-export const ANALYZE_FILES: readonly string[] = [...Object.values(OUTPUT_FILES), UNPLACED_FILE, PROJECT_FILE];
+export const ANALYZE_FILES: readonly string[] = [...Object.values(OUTPUT_FILES), UNPLACED_FILE, PROJECT_FILE, CHARTS_FOLDER];
 
 export interface AnalyzeOptions {
   /** Transcript files, folders or globs, relative to `cwd`; or REFI-QDA projects (.qdpx), whose text sources are analysed. */
@@ -203,7 +203,7 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
       // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
       if (humanCodings !== undefined && all) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
       if (project !== undefined && all) files.push({ name: PROJECT_FILE, content: project });
-      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') && typeof f.content === 'string' ? { ...f, content: forExcel(f.content) } : f)) : files;
+      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') ? { ...f, content: forExcel(f.content) } : f)) : files;
     },
   };
 }

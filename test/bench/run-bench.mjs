@@ -2,7 +2,8 @@
 // Times `analyze` on seeded corpora in three shapes (a: 10 MB in files of about 50 KB; b: 10 MB in files of about
 // 2.5 KB; c: one 50 MB file) with the bundled codebook and a generated one of 300 codes and 3,000 terms; then
 // the first --format-mb of shape a written as Word files and as WebVTT subtitles, and `agreement` between two
-// coders' files made from the codings of shape a, and `analyze --qdpx` in turns with `analyze`. For each run: MB/s, turns/s, peak memory and MB per CPU-second
+// coders' files made from the codings of shape a, `analyze --qdpx` in turns with `analyze`, and `analyze` in turns with
+// `analyze --no-charts`. For each run: MB/s, turns/s, peak memory and MB per CPU-second
 // (steadier than wall time on a shared machine); beside them, as yardsticks, how fast the same files are read and,
 // where ripgrep (rg) is installed, how fast it counts the lines holding the codebook's word terms. Figures are
 // medians of --runs; on a shared machine they are noisy, so compare ratios and runs made side by side. --json
@@ -224,6 +225,19 @@ if (agreementCorpus !== undefined) {
   figures.qdpx = { codings, projectMB: +projectMB.toFixed(2), analyzeSeconds: +plain.seconds.toFixed(3), withQdpxSeconds: +exported.seconds.toFixed(3), exportOfAnalyze: +(exportSeconds / plain.seconds).toFixed(2), importSeconds: +imported.seconds.toFixed(3), importCodingsPerSecond: Math.round(codings / imported.seconds) };
   log(`analyze --qdpx on shape a, in turns with analyze (${plain.seconds.toFixed(2)} s): ${exported.seconds.toFixed(2)} s, export ${exportSeconds.toFixed(2)} s = ${figures.qdpx.exportOfAnalyze} × analyze's own time (${codings} codings, ${projectMB.toFixed(1)} MB .qdpx)  peak ${Math.round(exported.peakMB)} MB`);
   log(`analyze --codings collab-code.qdpx: ${imported.seconds.toFixed(2)} s  ${figures.qdpx.importCodingsPerSecond} codings/s  peak ${Math.round(imported.peakMB)} MB`);
+}
+
+if (agreementCorpus !== undefined) {
+  // analyze in turns with analyze --no-charts: what the charts add (Vega loaded in a worker thread, three SVGs rendered
+  // and inlined in report.html), in wall time and in CPU time, steadier on a shared machine.
+  const { corpus } = agreementCorpus;
+  const [charts, none] = timeAlternating([
+    ['analyze', corpus, '--out', path.join(dir, 'out-charts'), '--unit', values.unit, '--quiet'],
+    ['analyze', corpus, '--out', path.join(dir, 'out-no-charts'), '--unit', values.unit, '--quiet', '--no-charts'],
+  ]);
+  const share = (a, b) => +((a - b) / b).toFixed(2);
+  figures.charts = { withSeconds: +charts.seconds.toFixed(3), withoutSeconds: +none.seconds.toFixed(3), wallAdded: share(charts.seconds, none.seconds), cpuAdded: share(charts.cpuSeconds, none.cpuSeconds), peakWithMB: Math.round(charts.peakMB), peakWithoutMB: Math.round(none.peakMB) };
+  log(`analyze on shape a, in turns with analyze --no-charts (${none.seconds.toFixed(2)} s, ${none.cpuSeconds.toFixed(2)} CPU s): ${charts.seconds.toFixed(2)} s, ${charts.cpuSeconds.toFixed(2)} CPU s: charts add ${Math.round(figures.charts.wallAdded * 100)}% wall, ${Math.round(figures.charts.cpuAdded * 100)}% CPU  peak ${figures.charts.peakWithMB} MB (${figures.charts.peakWithoutMB} MB without)`);
 }
 
 if (values.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CODEBOOK, EXAMPLE, ROOT, runCli, scratch, scratchWithExample } from '../helpers/cli.js';
 
 const GOLDEN = path.join(ROOT, 'test/golden/example');
-const CHART_FILES = ['chart-by-group.svg', 'chart-codes.svg', 'chart-saturation.svg'];
-const OUTPUT_FILES = [...CHART_FILES, 'codings.csv', 'cooccurrence.csv', 'frequencies.csv', 'quotes.csv', 'report.html', 'report.md', 'saturation.csv', 'summary.json'];
+const TOP_LEVEL = ['codings.csv', 'cooccurrence.csv', 'frequencies.csv', 'quotes.csv', 'report.html', 'report.md', 'saturation.csv', 'summary.json'];
+const OUTPUT_FILES = [...TOP_LEVEL, 'charts/by-group.svg', 'charts/codes.svg', 'charts/saturation.svg'];
 const exampleArgs = ['analyze', 'fixtures/example', '--codebook', 'codebooks/collaboration-code.yaml'];
 
 const digest = (dir: string) =>
@@ -54,7 +54,8 @@ describe('golden outputs for the example corpus', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(new RegExp(`^Coded 14 interviews: \\d+ codings; wrote ${OUTPUT_FILES.length} files to `));
-    expect(readdirSync(out).sort()).toEqual(OUTPUT_FILES);
+    expect(readdirSync(out).sort()).toEqual(['charts', ...TOP_LEVEL]);
+    expect(readdirSync(path.join(out, 'charts')).sort()).toEqual(['by-group.svg', 'codes.svg', 'saturation.svg']);
     for (const file of OUTPUT_FILES) expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(readFileSync(path.join(GOLDEN, file), 'utf8'));
     expect(digest(EXAMPLE)).toBe(inputs);
   });
@@ -258,14 +259,15 @@ describe('bad input: one clear message, exit 2, nothing written', () => {
 });
 
 describe('charts', () => {
-  it('--no-charts (or charts: false) writes no SVG, embeds none, and never loads the charting library', () => {
+  it('--no-charts (or charts: false) writes no SVG, embeds none, removes an earlier run\'s, and never loads the charting library', () => {
     const cwd = scratchWithExample();
+    expect(runCli(['analyze', 'transcripts'], { cwd }).status).toBe(0);
+    expect(existsSync(path.join(cwd, 'collab-code-report/charts/codes.svg'))).toBe(true);
     const trace = path.join(cwd, 'imports.txt');
     const run = runCli(['analyze', 'transcripts', '--no-charts'], { cwd, env: { TRACE_IMPORTS: trace }, nodeArgs: ['--import', path.join(ROOT, 'test/helpers/trace-imports.mjs')] });
     expect(run.status).toBe(0);
-    const files = readdirSync(path.join(cwd, 'collab-code-report'));
-    expect(files.filter((f) => f.endsWith('.svg'))).toEqual([]);
-    expect(readFileSync(path.join(cwd, 'collab-code-report/report.md'), 'utf8')).not.toContain('](chart-');
+    expect(existsSync(path.join(cwd, 'collab-code-report/charts'))).toBe(false);
+    expect(readFileSync(path.join(cwd, 'collab-code-report/report.md'), 'utf8')).not.toContain('](charts/');
     expect(readFileSync(path.join(cwd, 'collab-code-report/report.html'), 'utf8')).not.toContain('<svg');
     expect(readFileSync(trace, 'utf8')).not.toMatch(/node_modules\/vega/);
     writeFileSync(path.join(cwd, 'collab-code.yaml'), 'transcripts: [transcripts]\ncharts: false\n');

@@ -162,7 +162,9 @@ describe('symbolic links in a transcript folder', () => {
     const summary = JSON.parse(readFileSync(path.join(dir, 'out/summary.json'), 'utf8')) as { interviews: { id: string }[] };
     // The loop and the link to T1 inside the folder read each file once: no "duplicate id".
     expect(summary.interviews.map((i) => i.id)).toEqual(['T1', 'T2']);
-    for (const file of readdirSync(path.join(dir, 'out'))) expect(readFileSync(path.join(dir, 'out', file), 'utf8')).not.toContain('root:x');
+    for (const file of readdirSync(path.join(dir, 'out'), { recursive: true, encoding: 'utf8' })) {
+      if (statSync(path.join(dir, 'out', file)).isFile()) expect(readFileSync(path.join(dir, 'out', file), 'utf8')).not.toContain('root:x');
+    }
   });
 
   it('are followed when asked, each real file once', () => {
@@ -202,7 +204,7 @@ describe('the output folder', () => {
     expect(check.status).toBe(1);
     expect(check.stderr).toContain('report/unplaced-codings.csv: stale: an earlier run wrote it and this one does not');
     expect(analyze(dir).status).toBe(0);
-    expect(readdirSync(path.join(dir, 'report')).sort()).toEqual(['codings.csv', 'frequencies.csv', 'quotes.csv', 'report.md', 'summary.json']);
+    expect(readdirSync(path.join(dir, 'report')).sort()).toEqual(['charts', 'codings.csv', 'cooccurrence.csv', 'frequencies.csv', 'quotes.csv', 'report.html', 'report.md', 'saturation.csv', 'summary.json']);
     expect(analyze(dir, '--check').status).toBe(0);
     expect(leftovers(dir)).toEqual([]);
   });

@@ -64,7 +64,7 @@ describe('charts through the library', () => {
     const result = await api.analyze({ paths: ['fixtures/example'], cwd: ROOT, codebook: CODEBOOK, by: ['group'] });
     const files = await result.render();
     const svgs = files.filter((f) => f.name.endsWith('.svg'));
-    expect(svgs.map((f) => f.name)).toEqual(['chart-codes.svg', 'chart-by-group.svg', 'chart-saturation.svg']);
+    expect(svgs.map((f) => f.name)).toEqual(['charts/codes.svg', 'charts/by-group.svg', 'charts/saturation.svg']);
     const { planCharts } = (await import(path.join(ROOT, 'dist/outputs/charts/plan.js'))) as typeof import('../../src/outputs/charts/plan.js');
     const { renderCharts } = (await import(path.join(ROOT, 'dist/outputs/charts/render.js'))) as typeof import('../../src/outputs/charts/render.js');
     const here = await renderCharts(planCharts(result.analysis));

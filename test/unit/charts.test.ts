@@ -21,10 +21,10 @@ const plans = planCharts(result.value);
 describe('charts', () => {
   it('are the codes chart, a heatmap per --by attribute and the saturation curve, each with a file, title and description', () => {
     expect(plans.map((p) => [p.id, p.file])).toEqual([
-      ['codes', 'chart-codes.svg'],
-      ['by-group', 'chart-by-group.svg'],
-      ['by-region', 'chart-by-region.svg'],
-      ['saturation', 'chart-saturation.svg'],
+      ['codes', 'charts/codes.svg'],
+      ['by-group', 'charts/by-group.svg'],
+      ['by-region', 'charts/by-region.svg'],
+      ['saturation', 'charts/saturation.svg'],
     ]);
     for (const p of plans) expect(p.description.length).toBeGreaterThan(40);
   });

@@ -11,7 +11,7 @@ import { InputError } from '../../src/app/errors.js';
 import { BudgetExceeded, withinBudget } from '../../src/app/time-budget.js';
 import { refuseExponentialBacktracking } from '../../src/core/codebook/regex-analysis.js';
 import { mayBacktrackExponentially } from '../../src/core/codebook/regex-safety.js';
-import { quoteSpan } from '../../src/core/analysis/quotes.js';
+import { quoteSpan } from '../../src/core/analysis/quote-span.js';
 import { codeTranscript } from '../../src/core/coding/code-transcript.js';
 import { compileCodebook } from '../../src/core/coding/compile-codebook.js';
 import { matchesName } from '../../src/io/find-files.js';
@@ -163,7 +163,7 @@ describe('quotes from a turn that never ends a sentence', () => {
     const transcript = transcriptFrom(`Respondent: ${words}`);
     const codebook = codebookFrom('  - id: burnout\n    label: Burnout\n    type: barrier\n    category: people\n    definition: d\n    terms:\n      en: [exhausted]\n');
     const [coding] = codeTranscript(transcript, compileCodebook(codebook), 'turn');
-    const span = quoteSpan(coding!, transcript);
+    const { span } = quoteSpan(coding!, transcript);
     const quote = transcript.text.slice(span.start, span.end);
     expect(quote.length).toBeLessThanOrEqual(400);
     expect(quote).toContain('exhausted');

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { stringify as yaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analysis/analyze.js';
-import { quoteSpan } from '../../src/core/analysis/quotes.js';
+import { quoteSpan } from '../../src/core/analysis/quote-span.js';
 import { parseCodebook } from '../../src/core/codebook/parse-codebook.js';
 import { parseTerm } from '../../src/core/codebook/parse-term.js';
 import { codeTranscript } from '../../src/core/coding/code-transcript.js';
@@ -169,7 +169,7 @@ describe('the matcher', () => {
           expect(sliceCodePoints(transcript.text, coding)).toBe(coding.text);
           expect(transcript.text.slice(coding.unitSpan.start, coding.unitSpan.end)).toBe(coding.text);
           for (const hit of coding.hitSpans) expect(hit.start >= coding.unitSpan.start && hit.end <= coding.unitSpan.end).toBe(true);
-          const quote = quoteSpan(coding, transcript);
+          const quote = quoteSpan(coding, transcript).span;
           expect(quote.start >= coding.unitSpan.start && quote.end <= coding.unitSpan.end && quote.end > quote.start).toBe(true);
         }
       }),

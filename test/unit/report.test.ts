@@ -122,7 +122,7 @@ describe('limitations', () => {
 describe('report.html', () => {
   const html = formatReportHtml(analysis, {
     generator: 'collab-code test',
-    charts: [{ id: 'codes', file: 'chart-codes.svg', title: 'Codes', description: 'Bars <of> codes', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><linearGradient id="gradient_0"/><rect width="10" height="10" fill="url(#gradient_0)"/></svg>\n' }],
+    charts: [{ id: 'codes', file: 'charts/codes.svg', title: 'Codes', description: 'Bars <of> codes', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><linearGradient id="gradient_0"/><rect width="10" height="10" fill="url(#gradient_0)"/></svg>\n' }],
     transcriptFiles: new Map([['D1', '../interviews/D 1.txt']]),
   });
 

@@ -122,12 +122,18 @@ function focusOf(stretch: Span, passage: Passage): Span {
 
 /** Whole words of `stretch` around `focus`, taken alternately on each side until QUOTE_LENGTH is reached. */
 function wordWindow(text: string, stretch: Span, focus: Span, language: Language): Span {
+  // Only the words near the focus are read: a stretch can be a whole recording transcribed on one line. A word the
+  // edge of that reach cuts in two is left out.
+  const from = Math.max(stretch.start, focus.start - 2 * QUOTE_LENGTH);
+  const to = Math.min(stretch.end, focus.end + 2 * QUOTE_LENGTH);
   const starts: number[] = [];
   const ends: number[] = [];
-  scanWords(text.slice(stretch.start, stretch.end), (s, e) => {
-    starts.push(stretch.start + s);
-    ends.push(stretch.start + e);
+  scanWords(text.slice(from, to), (s, e) => {
+    starts.push(from + s);
+    ends.push(from + e);
   });
+  if (from > stretch.start && starts.length > 1) starts.shift(), ends.shift();
+  if (to < stretch.end && starts.length > 1) starts.pop(), ends.pop();
   if (starts.length === 0) return stretch;
   // The words the focus touches (for an empty focus, the word at or after it).
   let first = starts.findIndex((_, i) => ends[i]! > focus.start);
@@ -152,7 +158,10 @@ function wordWindow(text: string, stretch: Span, focus: Span, language: Language
       grew = true;
     }
   }
-  return { start: first === 0 ? stretch.start : starts[first]!, end: last === starts.length - 1 ? stretch.end : closing(last) };
+  return {
+    start: first === 0 && from === stretch.start ? stretch.start : starts[first]!,
+    end: last === starts.length - 1 && to === stretch.end ? stretch.end : closing(last),
+  };
 }
 
 /**

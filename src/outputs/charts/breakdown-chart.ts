@@ -4,7 +4,7 @@
 import type { Analysis } from '../../core/analysis/analyze.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { SMALL_CELL, SMALL_MARK } from '../report/wording.js';
-import type { ChartPlan } from './chart.js';
+import { CHARTS_FOLDER, type ChartPlan } from './chart.js';
 import { fileSafe, uniqueNames, wrapLabel } from './names.js';
 import { CODE_AXIS, CONFIG, INK, ROW_STEP } from './style.js';
 
@@ -58,7 +58,7 @@ export function breakdownFiles(attributes: readonly string[]): Map<string, strin
   const files = new Map<string, string>();
   const taken = new Set<string>();
   for (const attribute of attributes) {
-    const base = `chart-by-${fileSafe(attribute)}`;
+    const base = `${CHARTS_FOLDER}/by-${fileSafe(attribute)}`;
     let file = `${base}.svg`;
     for (let i = 2; taken.has(file); i++) file = `${base}-${i}.svg`;
     taken.add(file);

@@ -3,7 +3,7 @@
 // and type: Vega compiles and renders it several times faster.
 import type { Analysis } from '../../core/analysis/analyze.js';
 import type { TopLevelSpec } from 'vega-lite';
-import type { ChartPlan } from './chart.js';
+import { CHARTS_FOLDER, type ChartPlan } from './chart.js';
 import { uniqueNames, wrapLabel } from './names.js';
 import { CODE_AXIS, CONFIG, INK, PALETTE, ROW_STEP } from './style.js';
 
@@ -52,7 +52,7 @@ export function codesChart(analysis: Analysis): ChartPlan {
   };
   return {
     id: 'codes',
-    file: 'chart-codes.svg',
+    file: `${CHARTS_FOLDER}/codes.svg`,
     title: 'Codes by share of interviews raising them',
     description: `Bar charts, one per category and code type: for each code, the share of the ${n} interviews that raised it, with the count. The same figures are in the sections below and in frequencies.csv.`,
     spec,

@@ -2,7 +2,7 @@
 // over seeded random orders (dashed), with the level of 90% of the codes marked.
 import type { Analysis } from '../../core/analysis/analyze.js';
 import type { TopLevelSpec } from 'vega-lite';
-import type { ChartPlan } from './chart.js';
+import { CHARTS_FOLDER, type ChartPlan } from './chart.js';
 import { CONFIG, INK, PALETTE } from './style.js';
 
 // A long stroke in the legend, so the dashes show.
@@ -42,7 +42,7 @@ export function saturationChart(analysis: Analysis): ChartPlan {
   };
   return {
     id: 'saturation',
-    file: 'chart-saturation.svg',
+    file: `${CHARTS_FOLDER}/saturation.svg`,
     title,
     description: `A line chart: after each interview, how many of the ${s.codes} codes had been raised, in order of id and on average over ${s.random.orders} random orders. The saturation section gives the figures.`,
     spec,
