@@ -78,8 +78,8 @@ describe('tokenize', () => {
     expect(third).toMatchObject({ start: 100 + text.indexOf('Ñandú'), end: 100 + text.length });
   });
 
-  it('keeps inner apostrophes and drops English possessives', () => {
-    expect(tokenize("don't organisation's", 'en').map((t) => t.folded)).toEqual(["don't", 'organisation']);
+  it('keeps inner apostrophes, spells out English contractions and drops English possessives', () => {
+    expect(tokenize("don't organisation's l'ong", 'en').map((t) => t.folded)).toEqual(['do', 'not', 'organisation', "l'ong"]);
   });
 });
 

@@ -16,6 +16,12 @@ export interface CodeType {
 
 export type TermsByLanguage = Readonly<Partial<Record<Language, readonly string[]>>>;
 
+/**
+ * What a negated occurrence of one of a code's terms ("no competition", "the lack of in-person meetings") does:
+ * nothing (the default), code the code all the same, or code another code (by id).
+ */
+export type NegatedMentions = 'skip' | 'keep' | { readonly code: string };
+
 export interface Code {
   readonly id: string;
   readonly label: string;
@@ -35,6 +41,8 @@ export interface Code {
    * files or projects; exports rebuild that tree. Codebook codes sit under their type and category.
    */
   readonly path?: readonly string[];
+  /** Default 'skip': a negated occurrence of a term does not code (negation.ts says what a negation is). */
+  readonly negated?: NegatedMentions;
 }
 
 export interface Codebook {

@@ -2,7 +2,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import { error, fail, ok, warning, type Location, type Problem, type Result } from '../problem.js';
 import { isLanguage, LANGUAGES, type Language } from '../text/language.js';
-import type { Category, Code, Codebook, CodeType } from './codebook.js';
+import type { Category, Code, Codebook, CodeType, NegatedMentions } from './codebook.js';
 import { parseTerm } from './parse-term.js';
 import { acceptRegex, type RegexCheck } from './regex-safety.js';
 import { didYouMean } from '../suggest.js';
@@ -11,7 +11,7 @@ import { yamlSyntaxProblems } from '../yaml-errors.js';
 // Keys allowed at each level; anything else is a typo worth reporting.
 const TOP_KEYS = ['$schema', 'version', 'title', 'description', 'language', 'categories', 'types', 'codes'];
 const GROUP_KEYS = ['id', 'label', 'description'];
-const CODE_KEYS = ['id', 'label', 'type', 'category', 'definition', 'use_when', 'do_not_use_when', 'terms', 'exclude'];
+const CODE_KEYS = ['id', 'label', 'type', 'category', 'definition', 'use_when', 'do_not_use_when', 'terms', 'exclude', 'negated'];
 const ID = /^[a-z0-9][a-z0-9_.-]*$/;
 
 class Reader {
@@ -145,6 +145,8 @@ function readGroups(r: Reader, node: Node | null | undefined, what: 'categories'
 function readCodes(r: Reader, node: Node | null | undefined, root: Node, categories: Set<string>, types: Set<string>): Code[] {
   const codes: Code[] = [];
   const seen = new Map<string, Node | null>();
+  // Codes that send negated mentions to another code, checked once every id is known.
+  const redirects: { node: Node | null; from: string; to: string }[] = [];
   for (const item of sequence(r, node, 'codes', root)) {
     if (!isMap(item)) {
       r.error(item, 'each code is a mapping with id, label, type, category and terms');
@@ -161,6 +163,8 @@ function readCodes(r: Reader, node: Node | null | undefined, root: Node, categor
     const doNotUseWhen = r.string(e.get('do_not_use_when'), 'do_not_use_when', false);
     const terms = readTerms(r, e.get('terms'), 'terms');
     const exclude = readTerms(r, e.get('exclude'), 'exclude');
+    const negated = readNegated(r, e.get('negated'));
+    if (typeof negated === 'object' && id !== undefined) redirects.push({ node: e.get('negated') ?? null, from: id, to: negated.code });
     // A code whose terms are all invalid has been reported for them already.
     if (!hasItems(e.get('terms'))) {
       r.error(e.get('terms') ?? item, `code "${id ?? '?'}" has no terms, so it can never be applied`, 'add terms under terms.en or terms.es');
@@ -181,9 +185,26 @@ function readCodes(r: Reader, node: Node | null | undefined, root: Node, categor
       ...(doNotUseWhen === undefined ? {} : { doNotUseWhen }),
       terms,
       exclude,
+      ...(negated === undefined ? {} : { negated }),
     });
   }
+  for (const { node, from, to } of redirects) {
+    if (to === from) r.error(node, `code "${from}" sends negated mentions to itself`, 'write "negated: keep" to code negated mentions as any other');
+    else if (!seen.has(to)) r.error(node, `negated: unknown code "${to}"${didYouMean(to, [...seen.keys()])}`, 'name the id of the code that negated mentions should code, or write skip or keep');
+  }
   return codes;
+}
+
+/** skip (the default), keep, or the id of the code negated mentions code instead. */
+function readNegated(r: Reader, node: Node | null | undefined): NegatedMentions | undefined {
+  const value = r.string(node, 'negated', false);
+  if (value === undefined) return undefined;
+  if (value === 'skip' || value === 'keep') return value;
+  if (!ID.test(value)) {
+    r.error(node, `negated: "${value}" is neither skip, keep nor a code id`, 'skip: a negated term does not code (default); keep: it codes as usual; a code id: it codes that code instead');
+    return undefined;
+  }
+  return { code: value };
 }
 
 function reference(r: Reader, node: Node | null | undefined, what: 'type' | 'category', known: Set<string>, parent: Node): string | undefined {

@@ -3,7 +3,7 @@ import type { Code, Codebook } from '../codebook/codebook.js';
 import { parseTerm } from '../codebook/parse-term.js';
 import { pushTo } from '../collections.js';
 import type { Language } from '../text/language.js';
-import { wordForms, type WordForms } from '../text/tokenize.js';
+import { formsOf, spellOut, wordForms, type WordForms, type WrittenWord } from '../text/tokenize.js';
 import { requiredLiterals } from './regex-prefilter.js';
 
 export type WordMatcher = { readonly kind: 'stem'; readonly stem: string } | { readonly kind: 'prefix'; readonly prefix: string };
@@ -20,8 +20,18 @@ interface TermBase {
    * Occurrences of one code that overlap count once, at the highest weight among them (see code-unit.ts).
    */
   readonly weight: number;
+  /**
+   * What an occurrence with a negator just before it does (negation.ts): 'skip' drops it, 'keep' counts it as any
+   * other, a number is the index of the code it counts for instead. Exclusions always 'keep'.
+   */
+  readonly whenNegated: 'skip' | 'keep' | number;
 }
-export type WordsTerm = TermBase & { readonly kind: 'words'; readonly words: readonly WordMatcher[] };
+export type WordsTerm = TermBase & {
+  readonly kind: 'words';
+  readonly words: readonly WordMatcher[];
+  /** At most this many other words between the words of the phrase, in all (parse-term.ts). */
+  readonly gap: number;
+};
 export type RegexTerm = TermBase & {
   readonly kind: 'regex';
   readonly regex: RegExp;
@@ -38,7 +48,7 @@ export interface IndexedWord extends WordForms {
 export interface LanguageIndex {
   readonly language: Language;
   /** A word as written: its forms and the word terms that can start at it (memoised: vocabularies are small). */
-  lookup(word: string): IndexedWord;
+  lookup(word: string): WrittenWord<IndexedWord>;
   readonly regexTerms: readonly RegexTerm[];
   readonly terms: readonly CompiledTerm[];
 }
@@ -83,7 +93,10 @@ function compileUncached(codebook: Codebook): CompiledCodebook {
 
 function compileLanguage(codes: readonly Code[], language: Language): LanguageIndex {
   const terms: CompiledTerm[] = [];
+  const indexOf = new Map(codes.map((c, i) => [c.id, i]));
   codes.forEach((code, codeIndex) => {
+    const negated = code.negated ?? 'skip';
+    const whenNegated = typeof negated === 'string' ? negated : (indexOf.get(negated.code) ?? 'skip');
     for (const isExclusion of [false, true]) {
       const sources = (isExclusion ? code.exclude : code.terms)[language] ?? [];
       // Variants that stem alike ("take credit", "taking credit") are one term: the first one listed.
@@ -92,19 +105,20 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
         const parsed = parseTerm(source);
         // The codebook was validated, so an invalid term here is a bug upstream; skip rather than crash.
         if (typeof parsed === 'string') return;
-        const base = { code: codeIndex, ordinal, source, isExclusion };
+        const base = { code: codeIndex, ordinal, source, isExclusion, whenNegated: isExclusion ? ('keep' as const) : whenNegated };
         if (parsed.kind === 'regex') {
           if (seen.has(`/${parsed.regex.source}`)) return;
           seen.add(`/${parsed.regex.source}`);
           terms.push({ ...base, kind: 'regex', regex: parsed.regex, literals: requiredLiterals(parsed.regex.source), weight: REGEX_WEIGHT });
         } else {
-          const words = parsed.patterns.map((p): WordMatcher =>
-            p.kind === 'prefix' ? p : { kind: 'stem', stem: wordForms(p.word, language).stem },
+          // A contraction in a term is spelled out as in the text: "don't know" is the phrase "do not know".
+          const words = parsed.patterns.flatMap((p): WordMatcher[] =>
+            p.kind === 'prefix' ? [p] : spellOut(p.word, language).map((w) => ({ kind: 'stem', stem: formsOf(w, language).stem })),
           );
           const key = matchKey(words);
           if (seen.has(key)) return;
           seen.add(key);
-          terms.push({ ...base, kind: 'words', words, weight: words.length });
+          terms.push({ ...base, kind: 'words', words, gap: words.length > 1 ? parsed.gap : 0, weight: words.length });
         }
       });
     }
@@ -123,17 +137,20 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
     pushTo(map, key, term);
   }
   const prefixLengths = [...new Set([...byFirstPrefix.keys()].map((p) => p.length))].sort((a, b) => a - b);
-  const memo = new Map<string, IndexedWord>();
-  const lookup = (word: string): IndexedWord => {
+  const index = (forms: WordForms): IndexedWord => {
+    const startingTerms = [...(byFirstStem.get(forms.stem) ?? [])];
+    for (const length of prefixLengths) {
+      if (length > forms.folded.length) break;
+      startingTerms.push(...(byFirstPrefix.get(forms.folded.slice(0, length)) ?? []));
+    }
+    return { folded: forms.folded, stem: forms.stem, startingTerms };
+  };
+  const memo = new Map<string, WrittenWord<IndexedWord>>();
+  const lookup = (word: string): WrittenWord<IndexedWord> => {
     let indexed = memo.get(word);
     if (indexed === undefined) {
       const forms = wordForms(word, language);
-      const startingTerms = [...(byFirstStem.get(forms.stem) ?? [])];
-      for (const length of prefixLengths) {
-        if (length > forms.folded.length) break;
-        startingTerms.push(...(byFirstPrefix.get(forms.folded.slice(0, length)) ?? []));
-      }
-      indexed = { ...forms, startingTerms };
+      indexed = forms.next === undefined ? index(forms) : { ...index(forms), next: index(forms.next) };
       // Bounded memory on huge corpora with long-tail vocabularies: start again when full.
       if (memo.size >= 500_000) memo.clear();
       memo.set(word, indexed);

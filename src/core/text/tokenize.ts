@@ -93,20 +93,56 @@ export interface WordForms {
 }
 
 /**
- * The forms of one word, `word` as it appears in the text. Not memoised here: the stemmer is slow (~0.25M words/s),
- * so the coding engine memoises each word once with everything it needs (compile-codebook.ts, lookup).
+ * The forms of a word as written, and for a contraction the forms of the word it adds: "don't" is "do" then "not".
+ * What a WordBuffer's lookup gives for each word of a text.
  */
-export function wordForms(word: string, language: Language): WordForms {
-  let lower = word.toLowerCase().replace(/’/g, "'");
-  // English possessives carry no meaning for coding: "organisation's" is "organisation".
-  if (language === 'en' && lower.endsWith("'s")) lower = lower.slice(0, -2);
+export type WrittenWord<T extends WordForms = WordForms> = T & { readonly next?: T };
+
+// English contractions, spelled out so that terms and negation see the words: "who's" is "who is", "they're"
+// "they are", "can't" "can not". "'s" is "is" after these words and a possessive (dropped) after any other:
+// "organisation's" is "organisation".
+const IS_BEFORE = new Set(['it', 'that', 'this', 'what', 'who', 'where', 'when', 'how', 'why', 'there', 'here', 'he', 'she', 'everyone', 'everybody', 'everything', 'someone', 'somebody', 'something', 'nobody', 'nothing']);
+const NOT_STEMS: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
+const SUFFIXES: Record<string, string> = { "'re": 'are', "'ve": 'have', "'ll": 'will', "'m": 'am', "'d": 'would' };
+
+/** The words a written word stands for, lower case: one, or two for an English contraction. */
+export function spellOut(word: string, language: Language): readonly [string] | readonly [string, string] {
+  const lower = word.toLowerCase().replace(/’/g, "'");
+  if (language !== 'en') return [lower];
+  if (lower === 'cannot') return ['can', 'not'];
+  const apostrophe = lower.indexOf("'");
+  if (apostrophe <= 0) return [lower];
+  if (lower.endsWith("n't") && lower.length > 3) {
+    const base = lower.slice(0, -3);
+    return [NOT_STEMS[base] ?? base, 'not'];
+  }
+  const base = lower.slice(0, apostrophe);
+  const suffix = lower.slice(apostrophe);
+  if (suffix === "'s") return base === 'let' ? ['let', 'us'] : IS_BEFORE.has(base) ? [base, 'is'] : [base];
+  const added = SUFFIXES[suffix];
+  return added === undefined ? [lower] : [base, added];
+}
+
+/** The forms of one lower-case word, as spelled out (not a contraction). */
+export function formsOf(lower: string, language: Language): WordForms {
   return { folded: foldDiacritics(lower), stem: foldDiacritics(stemmers[language](lower)) };
+}
+
+/**
+ * The forms of one word, `word` as it appears in the text, and of the word a contraction adds. Not memoised here:
+ * the stemmer is slow (~0.25M words/s), so the coding engine memoises each word once with everything it needs
+ * (compile-codebook.ts, lookup).
+ */
+export function wordForms(word: string, language: Language): WrittenWord {
+  const [first, second] = spellOut(word, language);
+  const forms = formsOf(first, language);
+  return second === undefined ? forms : { ...forms, next: formsOf(second, language) };
 }
 
 /**
  * The words of a text in parallel arrays, reused from unit to unit: coding a corpus creates no object per word,
  * which keeps the garbage collector out of the hot loop. `T` is what a caller's memoised lookup gives for a word
- * (at least its forms). Entries past `length` are stale.
+ * (at least its forms). A contraction fills two entries with the same span. Entries past `length` are stale.
  */
 export class WordBuffer<T extends WordForms = WordForms> {
   length = 0;
@@ -114,16 +150,23 @@ export class WordBuffer<T extends WordForms = WordForms> {
   readonly ends: number[] = [];
   readonly forms: T[] = [];
 
-  constructor(private readonly lookup: (word: string) => T) {}
+  constructor(private readonly lookup: (word: string) => WrittenWord<T>) {}
 
   /** Fills the buffer with the words of `text`, offsets shifted by `base`. */
   scan(text: string, base = 0): this {
     let n = 0;
     scanWords(text, (start, end) => {
+      const forms = this.lookup(text.slice(start, end));
       this.starts[n] = base + start;
       this.ends[n] = base + end;
-      this.forms[n] = this.lookup(text.slice(start, end));
+      this.forms[n] = forms;
       n++;
+      if (forms.next !== undefined) {
+        this.starts[n] = base + start;
+        this.ends[n] = base + end;
+        this.forms[n] = forms.next;
+        n++;
+      }
     });
     this.length = n;
     return this;
@@ -133,7 +176,7 @@ export class WordBuffer<T extends WordForms = WordForms> {
 /** Tokens of `text`, offsets shifted by `base` so they point into the whole transcript. */
 export function tokenize(text: string, language: Language, base = 0): Token[] {
   const words = new WordBuffer((word) => wordForms(word, language)).scan(text, base);
-  return Array.from({ length: words.length }, (_, i) => ({ start: words.starts[i]!, end: words.ends[i]!, ...words.forms[i]! }));
+  return Array.from({ length: words.length }, (_, i) => ({ start: words.starts[i]!, end: words.ends[i]!, folded: words.forms[i]!.folded, stem: words.forms[i]!.stem }));
 }
 
 /** The raw words of a term, for compiling terms with the same rules as the text. */
