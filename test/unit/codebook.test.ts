@@ -28,6 +28,7 @@ describe('parseTerm', () => {
     expect(parseTerm('ab*')).toMatch(/at least 3 letters/);
     expect(parseTerm('  ')).toBe('empty term');
     expect(parseTerm('/\bword\b/')).toMatch(/single quotes/);
+    expect(parseTerm('/word/i')).toMatch(/no flags/);
   });
 });
 
@@ -97,6 +98,13 @@ describe('codebook JSON Schema', () => {
     expect(validate(parseYaml(read('fixtures/cases/invalid-codebook.yaml')))).toBe(false);
     expect(validate.errors?.some((e) => e.keyword === 'additionalProperties')).toBe(true);
     expect(validate({ categories: [{ id: 'a', label: 'A' }], types: [{ id: 't', label: 'T' }], codes: [{ id: 'c', label: 'C', type: 't', category: 'a' }] })).toBe(false);
+  });
+
+  it('knows the negated setting: skip, keep or a code id', () => {
+    const codebook = (negated: string) => ({ categories: [{ id: 'a', label: 'A' }], types: [{ id: 't', label: 'T' }], codes: [{ id: 'c', label: 'C', type: 't', category: 'a', terms: { en: ['x'] }, negated }] });
+    expect(validate(codebook('keep'))).toBe(true);
+    expect(validate(codebook('other-code'))).toBe(true);
+    expect(validate(codebook('Not An Id'))).toBe(false);
   });
 });
 
