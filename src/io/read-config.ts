@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { error, fail, ok, type Problem, type Result } from '../core/problem.js';
 import { yamlSyntaxProblems } from '../core/yaml-errors.js';
-import { didYouMean } from '../core/suggest.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { isUnitKind, UNIT_KINDS, type UnitKind } from '../core/coding/unit-kinds.js';
 
 export const CONFIG_FILE = 'collab-code.yaml';

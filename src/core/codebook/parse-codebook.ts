@@ -5,7 +5,7 @@ import { isLanguage, LANGUAGES, type Language } from '../text/language.js';
 import type { Category, Code, Codebook, CodeType, NegatedMentions } from './codebook.js';
 import { parseTerm } from './parse-term.js';
 import { acceptRegex, type RegexCheck } from './regex-safety.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../did-you-mean.js';
 import { yamlSyntaxProblems } from '../yaml-errors.js';
 
 // Keys allowed at each level; anything else is a typo worth reporting.

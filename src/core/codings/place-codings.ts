@@ -5,7 +5,7 @@
 import type { Code, Codebook } from '../codebook/codebook.js';
 import type { HumanCoding, Placement } from '../coding/coding.js';
 import { compareNatural, error, fail, ok, type Location, type Problem, type Result } from '../problem.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../did-you-mean.js';
 import { codePointConverter } from '../text/offsets.js';
 import { trimSpan, type Span } from '../text/sentences.js';
 import { respondentTurns, type Transcript, type Turn } from '../transcripts/transcript.js';

@@ -2,7 +2,7 @@
 // the codes of a codebook; or, when there is no codebook, a codebook made of the distinct codes named.
 import type { Category, Code, Codebook } from '../codebook/codebook.js';
 import { compareNatural } from '../problem.js';
-import { closest } from '../suggest.js';
+import { closest } from '../did-you-mean.js';
 
 /** "Barriers > People > Lack of trust" → ["Barriers", "People", "Lack of trust"]. */
 export const codePath = (name: string): string[] =>

@@ -1,6 +1,6 @@
 // "ours=theirs" column mappings given on the command line (--columns, --turn-columns), for tables named otherwise.
 import { error, fail, ok, type Result } from '../problem.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../did-you-mean.js';
 
 /** "transcript=document,text=segment" (repeatable) → a mapping; errors name the option. */
 export function parseColumnMapping<C extends string>(specs: readonly string[], columns: readonly C[], option: string): Result<Partial<Record<C, string>>> {
