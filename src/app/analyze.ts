@@ -12,7 +12,7 @@ import type { Transcript } from '../core/transcripts/transcript.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import { CHARTS_FOLDER, type ChartPlan, type RenderedChart } from '../outputs/charts/chart.js';
 import { planCharts } from '../outputs/charts/plan.js';
-import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/index.js';
+import { FORMATTERS, OPTIONAL_OUTPUTS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/index.js';
 import { forExcel } from '../outputs/csv.js';
 import type { OutputContext } from '../outputs/output.js';
 import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
@@ -87,6 +87,8 @@ export interface AnalyzeOptions {
   readonly followSymlinks?: boolean;
   /** When coding is stopped as hung; default DEFAULT_CODING_BUDGET. */
   readonly codingBudget?: CodingBudget;
+  /** Suggest codes for the units no coding covers, in suggestions.csv. */
+  readonly suggest?: boolean;
 }
 
 export interface AnalyzeResult {
@@ -94,8 +96,8 @@ export interface AnalyzeResult {
   /** Present when human codings were analysed. */
   readonly humanCodings?: HumanCodings;
   /**
-   * The outputs as files, in the order they are written: all of them (the charts' SVG files included), or the ones
-   * named. Charts are rendered, loading the charting library, only when SVG files or report.html are asked for.
+   * The outputs as files, in the order they are written: all of them (the charts' SVG files included, and
+   * suggestions.csv with `suggest`), or the ones named. Charts are rendered, loading the charting library, only when SVG files or report.html are asked for.
    */
   render(names?: readonly OutputName[]): Promise<OutputFile[]>;
 }
@@ -175,6 +177,7 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
     unit,
     sources,
     autoCodings,
+    suggest: options.suggest === true,
     ...(options.by === undefined ? {} : { by: options.by }),
     ...(options.minScore === undefined ? {} : { minScore: options.minScore }),
     ...(humanCodings === undefined ? {} : { humanPlacement: summarisePlacement(humanCodings.placed) }),
@@ -193,8 +196,9 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
   return {
     analysis,
     ...(humanCodings === undefined ? {} : { humanCodings }),
-    async render(names = OUTPUT_NAMES) {
-      const all = names === OUTPUT_NAMES;
+    async render(given) {
+      const all = given === undefined;
+      const names = given ?? OUTPUT_NAMES.filter((name) => !OPTIONAL_OUTPUTS.includes(name) || (name === 'suggestions' && analysis.suggestions !== undefined));
       // Rendering loads Vega: only for the SVG files or the page that inlines them.
       const rendered = charts.length > 0 && (all || names.includes('html')) ? await renderWith(renderer, charts) : [];
       const withSvg: OutputContext = rendered.length > 0 ? { ...context, charts: rendered } : context;

@@ -44,6 +44,7 @@ interface AnalyzeFlags {
   minScore?: string;
   gold?: string;
   charts?: boolean;
+  suggest?: boolean;
 }
 
 /** Builds the program; `done` receives the exit code of the command that ran. */
@@ -96,6 +97,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--min-score <n>', 'leave out automatic codings scoring less than n (1: one single-word term; 2: a phrase, a regex or two words)')
     .option('--gold <file>', 'human codings (CSV) to score the automatic coding against; the report states precision, recall and κ')
     .option('--no-charts', 'write no SVG charts, and none in the report')
+    .option('--suggest', 'also write suggestions.csv: for each uncoded unit, up to 3 codes whose text is like it (never counted as codings)')
     .addHelpText(
       'after',
       examples(

@@ -40,11 +40,13 @@ export interface Config {
   readonly gold?: string;
   /** false: no charts (--no-charts). */
   readonly charts?: boolean;
+  /** Suggest codes for uncoded units in suggestions.csv (--suggest). */
+  readonly suggest?: boolean;
 }
 
 const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'turn_columns', 'sources'] as const;
-const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx', 'min_score', 'gold', 'charts'] as const;
-const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx', 'charts'];
+const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx', 'min_score', 'gold', 'charts', 'suggest'] as const;
+const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx', 'charts', 'suggest'];
 /** Every setting collab-code.yaml may hold. */
 export const CONFIG_KEYS: readonly string[] = [...LISTS, ...SCALARS];
 const KEYS = CONFIG_KEYS;

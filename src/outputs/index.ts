@@ -8,6 +8,7 @@ import { formatQuotesCsv } from './quotes-csv.js';
 import { formatReportHtml } from './report-html.js';
 import { formatReportMarkdown } from './report-md.js';
 import { formatSaturationCsv } from './saturation-csv.js';
+import { formatSuggestionsCsv } from './suggestions-csv.js';
 import { formatSummaryJson } from './summary-json.js';
 
 export const FORMATTERS: Record<OutputName, FormatOutput> = {
@@ -19,7 +20,8 @@ export const FORMATTERS: Record<OutputName, FormatOutput> = {
   report: formatReportMarkdown,
   html: formatReportHtml,
   summary: formatSummaryJson,
+  suggestions: formatSuggestionsCsv,
 };
 
-export { OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from './names.js';
+export { OPTIONAL_OUTPUTS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from './names.js';
 export type { OutputContext } from './output.js';

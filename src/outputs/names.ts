@@ -8,7 +8,11 @@ export const OUTPUT_FILES = {
   report: 'report.md',
   html: 'report.html',
   summary: 'summary.json',
+  suggestions: 'suggestions.csv',
 } as const;
 
 export type OutputName = keyof typeof OUTPUT_FILES;
+/** Every output, as --print takes them. */
 export const OUTPUT_NAMES = Object.keys(OUTPUT_FILES) as OutputName[];
+/** Outputs written only when asked for: suggestions with --suggest. */
+export const OPTIONAL_OUTPUTS: readonly OutputName[] = ['suggestions'];

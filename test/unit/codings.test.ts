@@ -139,6 +139,23 @@ describe('the codings table', () => {
     ]);
   });
 
+  it('reads our own outputs: code_id for code, and in a suggestions file only accepted rows, their acceptor as coder', () => {
+    const rows = codingRowsOf(
+      table(['transcript', 'turn', 'rank', 'code_id', 'accept', 'text'], ['M01', '2', '1', 'funding', '', 'money'], ['M01', '2', '2', 'trust', 'Amina', 'money'], ['M01', '4', '1', 'trust', ' Luis ', 'we never knew']),
+      {},
+      'suggestions',
+    );
+    expect(rows.ok && rows.value.map((r) => [r.row.line, r.code, r.coder, r.segment])).toEqual([
+      [3, 'trust', 'Amina', { turn: 2, text: 'money' }],
+      [4, 'trust', 'Luis', { turn: 4, text: 'we never knew' }],
+    ]);
+  });
+
+  it('says so when no suggestion is accepted', () => {
+    const rows = codingRowsOf(table(['transcript', 'turn', 'code_id', 'accept'], ['M01', '2', 'funding', '']), {}, 'x');
+    expect(!rows.ok && rows.problems[0]).toMatchObject({ message: 'no codings: none of the 1 suggestions is accepted', hint: 'write your name in the accept column of the suggestions you take' });
+  });
+
   it('fails on a file with no usable rows', () => {
     const rows = codingRowsOf(table(['transcript', 'code', 'text'], ['', '', '']), {}, 'x');
     expect(!rows.ok && rows.problems[0]!.message).toBe('no codings: the file has a header but no rows');

@@ -4,7 +4,7 @@ import { InputError, usageError } from '../../app/errors.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
 import { readConfig } from '../../io/read-config.js';
 import { compareOutputs, writeOutputs } from '../../io/write-outputs.js';
-import type { OutputName } from '../../outputs/names.js';
+import { OUTPUT_FILES, type OutputName } from '../../outputs/names.js';
 import { chunksOf } from '../../outputs/output.js';
 import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -42,6 +42,7 @@ export interface AnalyzeCommandOptions extends Verbosity {
   readonly minScore?: string;
   readonly gold?: string;
   readonly charts?: boolean;
+  readonly suggest?: boolean;
   readonly generator: string;
 }
 
@@ -66,6 +67,8 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   const minScore = options.minScore === undefined ? settings.min_score : wholeNumber(options.minScore);
   const gold = options.gold ?? settings.gold;
   const charts = options.charts ?? settings.charts;
+  // Printing the suggestions asks for them.
+  const suggest = options.suggest === true || settings.suggest === true || options.print === 'suggestions';
 
   return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
     const result = await analyze(
@@ -78,6 +81,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         generator: options.generator,
         excel,
         followSymlinks: options.followSymlinks === true,
+        suggest,
         ...(codebook === undefined ? {} : { codebook }),
         ...(by === undefined ? {} : { by }),
         ...(codings === undefined ? {} : { codings }),
@@ -127,6 +131,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     reporter.flush();
     const unplaced = result.humanCodings?.placed.unplaced.length ?? 0;
     if (unplaced > 0) reporter.info(`${unplaced} unplaced ${unplaced === 1 ? 'segment' : 'segments'} listed in ${out}/${UNPLACED_FILE}`);
+    const suggested = result.analysis.suggestions;
+    if (suggested !== undefined) {
+      reporter.info(`${suggested.uncodedUnits} ${result.analysis.unit}s left uncoded; ${suggested.suggestedUnits} of them have suggested codes in ${out}/${OUTPUT_FILES.suggestions} (write your name in its accept column to take one)`);
+    }
     reporter.info(`Coded ${result.analysis.sampleSize} ${result.analysis.sampleSize === 1 ? 'interview' : 'interviews'}: ${result.analysis.codings.length} codings; wrote ${files.length} files to ${out}/`);
     return ExitCode.Ok;
   });

@@ -10,6 +10,7 @@ import { groupBy } from '../collections.js';
 import { compareNatural, error, fail, ok, type Result } from '../problem.js';
 import type { Language } from '../text/language.js';
 import { isEmptyTranscript, respondentTurns, type InterviewerRecognition, type Transcript } from '../transcripts/transcript.js';
+import { suggestCodes, type Suggestions } from '../suggestions/suggest-codes.js';
 import { cooccurrenceOf, type CodePair } from './cooccurrence.js';
 import { frequenciesOf, type CodeFrequency } from './frequencies.js';
 import { quoteMeeting, selectQuotes, type Quote, type SharedPassage } from './quotes.js';
@@ -41,6 +42,8 @@ export interface AnalysisSettings {
   readonly humanPlacement?: PlacementSummary;
   /** A gold coding to score the automatic coding against. */
   readonly gold?: GoldCodings;
+  /** Suggest codes for the units no coding covers (never counted as codings). */
+  readonly suggest?: boolean;
 }
 
 export interface InterviewSummary {
@@ -91,6 +94,8 @@ export interface Analysis {
   readonly humanPlacement?: PlacementSummary;
   readonly gold?: GoldCheck;
   readonly coders?: CoderCheck;
+  /** With `suggest`: codes suggested for the units of the analysis' unit kind that no coding of any source covers. */
+  readonly suggestions?: Suggestions;
 }
 
 /** Codes the transcripts and computes everything the outputs show. Transcript order does not matter. */
@@ -166,6 +171,7 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
     ...(settings.humanPlacement === undefined ? {} : { humanPlacement: settings.humanPlacement }),
     ...(settings.gold === undefined || !sources.auto ? {} : { gold: checkAgainstGold(transcripts, codebook, autoCodings, settings.gold, settings.unit) }),
     ...(coders === undefined ? {} : { coders }),
+    ...(settings.suggest === true ? { suggestions: suggestCodes(transcripts, codebook, codings, settings.unit) } : {}),
   });
 }
 

@@ -6,6 +6,8 @@ import { parseColumnMapping as parseMapping } from '../tables/column-mapping.js'
 import type { Table } from '../tables/csv-table.js';
 
 export const CODINGS_COLUMNS = ['transcript', 'code', 'turn', 'text', 'coder'] as const;
+/** suggestions.csv's column where a person writes their name to accept a suggestion. */
+export const ACCEPT_COLUMN = 'accept';
 export type CodingsColumn = (typeof CODINGS_COLUMNS)[number];
 /** Our column name → the name in the file, for files whose columns are called otherwise (--columns). */
 export type ColumnMapping = Readonly<Partial<Record<CodingsColumn, string>>>;
@@ -40,8 +42,12 @@ export const parseColumnMapping = (specs: readonly string[]): Result<ColumnMappi
  */
 export function codingRowsOf(table: CodingsTable, mapping: ColumnMapping, defaultCoder: string): Result<CodingRow[]> {
   const position = new Map(table.header.map((name, i) => [name.trim().toLowerCase(), i]));
-  // A mapped name is looked for first, then our own: one --columns can serve files exported by different tools.
-  const columnOf = (column: CodingsColumn): number | undefined => position.get((mapping[column] ?? column).trim().toLowerCase()) ?? position.get(column);
+  // A mapped name is looked for first, then our own, then the name in our outputs (codings.csv, suggestions.csv
+  // say code_id): one --columns can serve files exported by different tools, and our files read back as they are.
+  const columnOf = (column: CodingsColumn): number | undefined =>
+    position.get((mapping[column] ?? column).trim().toLowerCase()) ?? position.get(column) ?? (column === 'code' ? position.get('code_id') : undefined);
+  // suggestions.csv: a row counts only when a person accepted it, writing their name, and they are its coder.
+  const acceptColumn = position.get(ACCEPT_COLUMN);
   const where = { file: table.file, line: 1 };
   const mapped = (c: CodingsColumn) => (mapping[c] === undefined ? `"${c}"` : `"${mapping[c]}" (for ${c})`);
   const missing = (['transcript', 'code'] as const).filter((c) => columnOf(c) === undefined);
@@ -60,9 +66,14 @@ export function codingRowsOf(table: CodingsTable, mapping: ColumnMapping, defaul
 
   const rows: CodingRow[] = [];
   const problems: Problem[] = [];
+  let declined = 0;
   for (const { line, cells } of table.records) {
     if (cells.every((c) => c.trim() === '')) continue;
     const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+    if (acceptColumn !== undefined && cell(acceptColumn) === '') {
+      declined++;
+      continue;
+    }
     const at = { file: table.file, line };
     const transcript = cell(transcriptColumn);
     const code = cell(codeColumn);
@@ -82,9 +93,10 @@ export function codingRowsOf(table: CodingsTable, mapping: ColumnMapping, defaul
       problems.push(error(at, 'neither a turn nor a text says where the segment is', 'give the turn number or the coded text'));
       continue;
     }
-    rows.push({ row: at, transcript, code, segment, coder: cell(coderColumn) || defaultCoder });
+    rows.push({ row: at, transcript, code, segment, coder: cell(acceptColumn) || cell(coderColumn) || defaultCoder });
   }
   if (problems.length > 0) return fail(problems);
+  if (rows.length === 0 && declined > 0) return fail([error(where, `no codings: none of the ${declined} suggestions is accepted`, `write your name in the ${ACCEPT_COLUMN} column of the suggestions you take`)]);
   if (rows.length === 0) return fail([error(where, 'no codings: the file has a header but no rows', 'export the coded segments, one per row')]);
   return ok(rows);
 }

@@ -4,6 +4,7 @@ import type { PlacementSummary } from '../../core/codings/place-codings.js';
 import { STRENGTH_RULE } from '../../core/coding/strength.js';
 import type { CodeType } from '../../core/codebook/codebook.js';
 import { compareNatural } from '../../core/problem.js';
+import type { Suggestions } from '../../core/suggestions/suggest-codes.js';
 import type { ChartRef } from '../charts/chart.js';
 import { heading, item, list, paragraph, strong, type Block, type ListItem } from './document.js';
 import { andList, breakdownText, pct, plural, raisedText, SMALL_CELL, SMALL_MARK, smallCells, strengthText } from './wording.js';
@@ -30,6 +31,7 @@ export function summarySection(analysis: Analysis, chart: ChartRef | undefined, 
         `there are ${plural(analysis.codings.length, 'coding', 'codings')} in all.${strengths}`,
     ),
   ];
+  if (analysis.suggestions !== undefined) out.push(paragraph(suggestionsNote(analysis.suggestions, analysis.unit)));
   codebook.types.forEach((type, i) => out.push(...mostRaised(type, analysis.frequencies, n, `section ${firstTypeSection + i}`)));
   if (chart !== undefined) out.push({ kind: 'chart', chart });
   const empty = analysis.interviews.filter((i) => i.isEmpty);
@@ -38,6 +40,14 @@ export function summarySection(analysis: Analysis, chart: ChartRef | undefined, 
   const more = empty.length > EMPTY_NAMED ? ` and ${empty.length - EMPTY_NAMED} more (summary.json lists them all)` : '';
   if (empty.length > 0) out.push(paragraph(`Empty transcripts, listed but not counted: ${named}${more}.`));
   return out;
+}
+
+/** How many units no coding covers, and how many got suggestions: those are in no count of the report. */
+function suggestionsNote(s: Suggestions, unit: string): string {
+  return (
+    `${plural(s.uncodedUnits, `respondent ${unit} was`, `respondent ${unit}s were`)} left uncoded; ${s.suggestedUnits} of them ${s.suggestedUnits === 1 ? 'has' : 'have'} suggested codes in suggestions.csv ` +
+    '(codes whose label, definition and terms share words with the text), for a person to accept or not. Suggestions are not codings: no count here includes them.'
+  );
 }
 
 /** The codes of a type raised in most interviews. Codes raised in as many interviews are tied, and shown so. */
