@@ -10,8 +10,9 @@ import { writeQdc } from '../interop/refi/qdc.js';
 import { readCodebook } from '../io/read-codebook.js';
 import { readForeignCodebook } from '../io/read-foreign-codebook.js';
 import { formatCodebookYaml } from '../outputs/codebook-yaml.js';
+import { suggestTerms as suggestTermsFrom, type SuggestedTerms } from '../core/suggestions/suggest-terms.js';
 import { inCodingBatches } from './coding-batches.js';
-import { loadCodebook, readTranscripts } from './corpus.js';
+import { loadCodebook, readHumanCodings, readTranscripts, type HumanCodings } from './corpus.js';
 import { InputError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
@@ -95,4 +96,35 @@ export async function importCodebook(file: string, options: CodebookImportOption
     `Add terms, then check it with: collab-code codebook validate ${options.target ?? 'FILE'}`,
   ];
   return { codebook, notes, yaml: formatCodebookYaml(codebook, header) };
+}
+
+export interface SuggestTermsOptions {
+  readonly codebook: string;
+  readonly paths: readonly string[];
+  /** Human codings files: the units people coded with each code. */
+  readonly codings: readonly string[];
+  readonly columns?: readonly string[];
+  readonly cwd?: string;
+  /** Default: turn. */
+  readonly unit?: UnitKind;
+  readonly interviewers?: readonly string[];
+  /** Candidates per code and language; default 10. */
+  readonly top?: number;
+}
+
+export interface SuggestTermsResult {
+  readonly codebook: Codebook;
+  readonly suggested: SuggestedTerms;
+  readonly human: HumanCodings;
+}
+
+/** Words and phrases over-represented in each code's human-coded units that its terms lack. */
+export async function suggestTerms(options: SuggestTermsOptions, reporter: Reporter = silentReporter): Promise<SuggestTermsResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const codebook = await loadCodebook(options.codebook, cwd, reporter);
+  const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [] }, cwd, reporter);
+  const human = await readHumanCodings(options.codings, options.columns ?? [], transcripts, codebook, cwd, reporter);
+  reporter.progress({ stage: 'Comparing the coded units' });
+  const suggested = suggestTermsFrom(codebook, transcripts, human.placed.codings, options.unit ?? 'turn', ...(options.top === undefined ? [] : [options.top]));
+  return { codebook, suggested, human };
 }

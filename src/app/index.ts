@@ -7,6 +7,7 @@ export {
   exportCodebook,
   importCodebook,
   lintCodebook,
+  suggestTerms,
   validateCodebook,
   type CodebookExportOptions,
   type CodebookImportOptions,
@@ -14,6 +15,8 @@ export {
   type CodebookValidation,
   type LintOptions,
   type LintResult,
+  type SuggestTermsOptions,
+  type SuggestTermsResult,
 } from './codebook.js';
 export { InputError } from './errors.js';
 export { DEFAULT_CODING_BUDGET, type CodingBudget } from './coding-batches.js';
@@ -27,6 +30,8 @@ export { quoteText, type Quote } from '../core/analysis/quotes.js';
 export type { Code, Codebook, Category, CodeType } from '../core/codebook/codebook.js';
 export type { AutoCoding, Coding, HumanCoding } from '../core/coding/coding.js';
 export type { Lint, LintFinding } from '../core/coding/lint.js';
+export type { SuggestedTerms, SuggestedTerm, CodeTerms } from '../core/suggestions/suggest-terms.js';
+export type { Suggestion, Suggestions } from '../core/suggestions/suggest-codes.js';
 export type { UnitKind } from '../core/coding/unit-kinds.js';
 export type { Problem, Location } from '../core/problem.js';
 export type { Agreement } from '../core/reliability/agreement.js';

@@ -1,7 +1,7 @@
 // The whole command-line surface in one place. Handlers are imported only when their command runs,
 // so --help and --version never load the coding engine or the stemmers.
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { UNIT_KINDS } from '../core/coding/unit-kinds.js';
 import { LANGUAGES, type Language } from '../core/text/language.js';
 import { COMPARISON_UNITS, type ComparisonUnit } from '../core/reliability/comparison-units.js';
@@ -252,6 +252,28 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       const { runCodebookImport } = await import('./commands/codebook-exchange.js');
       done(await runCodebookImport({ ...options, ...verbosity(), file, generator: `collab-code ${VERSION}` }, io));
     });
+  codebook
+    .command('suggest-terms')
+    .description("terms learned from human codings: per code, words and short phrases over-represented in its coded units (log-odds, informative Dirichlet prior) that its terms lack")
+    .argument('<codebook>', 'the codebook (YAML)')
+    .argument('<paths...>', 'transcript files, folders or globs')
+    .requiredOption('--codings <file>', 'human codings (CSV); repeatable', collect)
+    .option('--columns <mapping>', 'column names of the codings files, e.g. transcript=document,text=segment', collect)
+    .addOption(new Option('--unit <unit>', 'the unit compared (default: turn)').choices(UNIT_KINDS))
+    .addOption(new Option('--format <format>', 'the candidates on stdout: a table, JSON, or a YAML snippet to paste (default: md)').choices(['md', 'json', 'yaml']))
+    .option('--top <n>', 'candidates per code and language (default: 10)', positiveInteger)
+    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code codebook suggest-terms my-codebook.yaml interviews/ --codings team.csv', 'a table of candidates per code'],
+        ['collab-code codebook suggest-terms my-codebook.yaml interviews/ --codings team.csv --format yaml', 'a snippet to paste under codes'],
+      ),
+    )
+    .action(async (file: string, paths: string[], options: { codings: string[]; columns?: string[]; unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json' | 'yaml'; top?: number; interviewer?: string[] }) => {
+      const { runCodebookSuggestTerms } = await import('./commands/codebook-suggest-terms.js');
+      done(await runCodebookSuggestTerms({ ...options, ...verbosity(), codebook: file, paths }, io));
+    });
 
   program
     .command('init')
@@ -273,4 +295,10 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     });
 
   return program;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+  return n;
 }
