@@ -2,7 +2,7 @@
 import type { Codebook } from '../core/codebook/codebook.js';
 import { parseColumnMapping, type CodingRow } from '../core/codings/codings-table.js';
 import { pushTo } from '../core/collections.js';
-import { placeCodings, type PlacedCodings } from '../core/codings/place-codings.js';
+import { placeCodings, type PlaceOptions, type PlacedCodings } from '../core/codings/place-codings.js';
 import { codebookFromCodeNames } from '../core/codings/resolve-codes.js';
 import { compareNatural, error, ok, warning, type Problem, type Result } from '../core/problem.js';
 import { isLanguage, type Language } from '../core/text/language.js';
@@ -188,6 +188,7 @@ export async function readHumanCodings(
   cwd: string,
   reporter: Reporter,
   sources: readonly string[] = [],
+  place: PlaceOptions = {},
 ): Promise<HumanCodings> {
   const mapping = parseColumnMapping(columns);
   if (!mapping.ok) throw new InputError(mapping.problems);
@@ -225,7 +226,7 @@ export async function readHumanCodings(
   if (problems.length > 0) throw new InputError(problems);
   // Named by file name only: the title appears in outputs, which hold no absolute paths.
   const book = codebook ?? codebookFromCodeNames([...codeNames, ...rows.map((r) => r.code)], `Codes of ${files.map((f) => f.split(/[\\/]/).at(-1)).join(', ')}`, definitions);
-  const placed = placeCodings(rows, transcripts, book);
+  const placed = placeCodings(rows, transcripts, book, place);
   if (!placed.ok) throw new InputError(placed.problems);
   const human = { codebook: book, placed: placed.value, coders: [...filesOf.keys()], filesOf };
   reportPlacement(human, reporter);
@@ -257,4 +258,9 @@ function reportPlacement(codings: HumanCodings, reporter: Reporter): void {
   const segments = Object.values(placements).reduce((n, k) => n + k, 0);
   const clipped = codings.placed.clipped > 0 ? `; ${codings.placed.clipped} clipped to the respondent's words` : '';
   reporter.info(`${files}: ${segments} of ${segments + unplaced.length} segments placed${how === '' ? '' : ` (${how})`}, ${unplaced.length} unplaced${clipped}`);
+  const { outside } = codings.placed;
+  if (outside.length > 0) {
+    const rows = outside.reduce((n, o) => n + o.rows, 0);
+    reporter.info(`${files}: ${rows} ${rows === 1 ? 'segment names' : 'segments name'} ${outside.length} ${outside.length === 1 ? 'code' : 'codes'} outside the codebook, set aside: ${outside.map((o) => `"${o.code}"`).join(', ')}`);
+  }
 }

@@ -41,11 +41,12 @@ export async function evaluate(options: EvaluateOptions, reporter: Reporter = si
     cwd,
     reporter,
   );
-  const gold = await readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
+  // A codebook may cover only some of the gold's codes: the others are listed as outside it, not refused.
+  const gold = await readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? [], { outsideCodebook: 'set aside' });
   const unit: ComparisonUnit = options.unit ?? 'turn';
   // A whole interview raises a code when one of its turns does, as in the report's counts.
   const codingUnit: UnitKind = unit === 'document' ? 'turn' : unit;
   const compiled = compileCodebook(codebook);
   const auto = (await inCodingBatches(transcripts, (t) => codeTranscript(t, compiled, codingUnit), { compiled, unit: codingUnit, reporter, stage: 'Coding transcripts' })).flat();
-  return { evaluation: evaluateCoding(transcripts, codebook, auto, gold.placed.codings, unit), gold };
+  return { evaluation: evaluateCoding(transcripts, codebook, auto, gold.placed.codings, unit, gold.placed.outside), gold };
 }

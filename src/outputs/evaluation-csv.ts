@@ -12,6 +12,8 @@ export function formatEvaluationCsv(evaluation: Evaluation): string {
       ...evaluation.codes.map((c) => [c.code.id, c.code.label, evaluation.unit, c.support, c.truePositives, c.falsePositives, c.falseNegatives, ...figures(c)]),
       ['(micro average)', 'all unit × code decisions', evaluation.unit, micro.truePositives + micro.falseNegatives, micro.truePositives, micro.falsePositives, micro.falseNegatives, ...figures(micro)],
       ['(macro average)', `mean over the ${macro.codes} codes the gold applied`, evaluation.unit, '', '', '', '', ...figures(macro)],
+      // Codes the gold applies that the codebook lacks: named, with no figures.
+      ...evaluation.outsideCodebook.map((o) => [o.code, '(outside the codebook: set aside)', evaluation.unit, '', '', '', '', '', '', '']),
     ],
   );
 }

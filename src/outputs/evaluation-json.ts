@@ -35,6 +35,7 @@ export function formatEvaluationJson(evaluation: Evaluation, context: OutputCont
     })),
     micro: { true_positives: micro.truePositives, false_positives: micro.falsePositives, false_negatives: micro.falseNegatives, ...scoresJson(micro) },
     macro: { codes: macro.codes, ...scoresJson(macro) },
+    outside_codebook: evaluation.outsideCodebook.map((o) => ({ code: o.code, segments: o.rows, ...(o.suggestion === undefined ? {} : { did_you_mean: o.suggestion }) })),
     top1: { units: top1.units, uncoded: top1.uncoded, code: figureJson(top1.code), category_and_type: figureJson(top1.categoryAndType) },
     agreement: figuresJson(agreement),
     false_positives: evaluation.falsePositives.map(missJson),

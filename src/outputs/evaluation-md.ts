@@ -22,6 +22,10 @@ export function formatEvaluationMarkdown(evaluation: Evaluation, context: Output
   }
   out.push(`| **Micro average** (all unit × code decisions) |  |  | ${micro.truePositives} | ${micro.falsePositives} | ${micro.falseNegatives} | ${scoreCells(micro)} |`);
   out.push(`| **Macro average** (mean over the ${macro.codes} codes the gold applied) |  |  |  |  |  | ${scoreCells(macro)} |`, '');
+  if (evaluation.outsideCodebook.length > 0) {
+    const codes = evaluation.outsideCodebook.map((o) => `${md(o.code)} (${o.rows} ${o.rows === 1 ? 'segment' : 'segments'}${o.suggestion === undefined ? '' : `; did you mean ${md(o.suggestion)}?`})`);
+    out.push(`The gold also applies ${evaluation.outsideCodebook.length === 1 ? 'a code' : `${evaluation.outsideCodebook.length} codes`} outside the codebook, set aside and left out of every figure: ${codes.join(', ')}.`, '');
+  }
 
   out.push('## Top-1 accuracy', '');
   out.push(

@@ -93,6 +93,17 @@ describe('codebook validate', () => {
     expect(run.stderr).toContain('missing.yaml: error: no such codebook file');
   });
 
+  it('refuses a regular expression written with flags, and a negated: naming an unknown code', () => {
+    const cwd = scratch({
+      'cb.yaml':
+        "categories: [{id: p, label: P}]\ntypes: [{id: b, label: B}]\ncodes:\n  - id: power\n    label: Power\n    type: b\n    category: p\n    definition: d\n    negated: powr\n    terms:\n      en: ['/power/i', privilege]\n",
+    });
+    const run = runCli(['codebook', 'validate', 'cb.yaml'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('cb.yaml:11:12: error: terms.en: "/power/i": a regular expression takes no flags');
+    expect(run.stderr).toContain('cb.yaml:9:14: error: negated: unknown code "powr" (did you mean "power"?)');
+  });
+
   it('reports YAML syntax errors with their position', () => {
     const cwd = scratch({ 'cb.yaml': 'categories:\n  - id: a\n    label: "unclosed\ntypes: []\n' });
     const run = runCli(['codebook', 'validate', 'cb.yaml'], { cwd });

@@ -208,6 +208,29 @@ describe('evaluate', () => {
     expect(md.stdout).toContain('## False positives');
     expect(md.stderr).toContain('69 of 69 segments placed');
   });
+
+  it('scores a codebook that covers only some of the gold\'s codes, listing the others as outside it', () => {
+    const partial = scratch({
+      'T1.txt': 'Interviewer: How is it?\n\nRespondent: We face burnout every week.\n\nInterviewer: And money?\n\nRespondent: Funding is short.\n',
+      'codebook.yaml':
+        'title: Part\nlanguage: en\ncategories:\n  - {id: people, label: People}\ntypes:\n  - {id: barrier, label: Barriers}\ncodes:\n' +
+        '  - {id: burnout, label: Burnout, type: barrier, category: people, definition: Worn out., terms: {en: [burnout]}}\n',
+      'gold.csv': 'transcript,turn,code\nT1,2,burnout\nT1,4,funding\nT1,4,fundng\nT1,2,Burnot\n',
+    });
+    const json = runCli(['evaluate', 'T1.txt', '--gold', 'gold.csv', '--codebook', 'codebook.yaml', '--format', 'json'], { cwd: partial });
+    expect(json.status, json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout) as { codes: { id: string; support: number }[]; micro: { recall: FigureJson }; outside_codebook: unknown[] };
+    expect(result.codes.map((c) => [c.id, c.support])).toEqual([['burnout', 1]]);
+    expect(result.micro.recall.value).toBe(1);
+    expect(result.outside_codebook).toEqual([
+      { code: 'funding', segments: 1 },
+      { code: 'fundng', segments: 1 },
+      { code: 'Burnot', segments: 1, did_you_mean: 'burnout' },
+    ]);
+    expect(json.stderr).toContain('gold.csv: 3 segments name 3 codes outside the codebook, set aside: "funding", "fundng", "Burnot"');
+    const md = runCli(['evaluate', 'T1.txt', '--gold', 'gold.csv', '--codebook', 'codebook.yaml'], { cwd: partial });
+    expect(md.stdout).toContain('The gold also applies 3 codes outside the codebook, set aside and left out of every figure: funding (1 segment), fundng (1 segment), Burnot (1 segment; did you mean burnout?).');
+  });
 });
 
 describe('codebook lint', () => {

@@ -27,6 +27,15 @@ export interface UnplacedCoding {
   readonly reason: string;
 }
 
+/** A code the rows name that the codebook does not have, set aside rather than refused (see PlaceOptions). */
+export interface OutsideCode {
+  readonly code: string;
+  /** Rows naming it. */
+  readonly rows: number;
+  /** The closest code of the codebook, when one is close: the name may be a typo. */
+  readonly suggestion?: string;
+}
+
 export interface PlacedCodings {
   readonly codings: readonly HumanCoding[];
   readonly unplaced: readonly UnplacedCoding[];
@@ -34,6 +43,16 @@ export interface PlacedCodings {
   readonly placements: Readonly<Record<Placement, number>>;
   /** Segments that also held interviewer words, speaker labels or front matter, kept to their respondent part(s). */
   readonly clipped: number;
+  /** With `outsideCodebook: 'set aside'`: the codes named that the codebook lacks, in order of first row. */
+  readonly outside: readonly OutsideCode[];
+}
+
+export interface PlaceOptions {
+  /**
+   * A code the codebook lacks is an error (default: the file or the codebook is wrong), or is set aside and listed,
+   * for comparing a codebook that covers only some of a coding's codes.
+   */
+  readonly outsideCodebook?: 'error' | 'set aside';
 }
 
 /** What placing a file's segments came to, for the report's method and limitations. */
@@ -62,17 +81,24 @@ export function transcriptFinder(transcripts: readonly Transcript[]): (name: str
   return (name) => byName.get(name.trim().toLowerCase());
 }
 
-export function placeCodings(rows: readonly CodingRow[], transcripts: readonly Transcript[], codebook: Codebook): Result<PlacedCodings> {
+export function placeCodings(rows: readonly CodingRow[], transcripts: readonly Transcript[], codebook: Codebook, options: PlaceOptions = {}): Result<PlacedCodings> {
   const findTranscript = transcriptFinder(transcripts);
   const resolve = codeResolver(codebook);
   const ids = transcripts.map((t) => t.id).sort(compareNatural);
   const problems: Problem[] = [];
   const resolved: { row: CodingRow; transcript: Transcript; code: Code }[] = [];
+  const outside = new Map<string, { rows: number; suggestion?: string }>();
   for (const row of rows) {
     const transcript = findTranscript(row.transcript);
     const code = resolve(row.code);
     if (transcript === undefined) {
       problems.push(error(row.row, `unknown transcript "${row.transcript}"${didYouMean(row.transcript, ids)}`, `name one of the transcripts given: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`));
+    }
+    if (code.code === undefined && options.outsideCodebook === 'set aside') {
+      const known = outside.get(row.code);
+      if (known === undefined) outside.set(row.code, { rows: 1, ...(code.suggestion === undefined ? {} : { suggestion: code.suggestion }) });
+      else known.rows++;
+      continue;
     }
     if (code.code === undefined) {
       problems.push(error(row.row, `unknown code "${row.code}"${code.suggestion === undefined ? '' : ` (did you mean "${code.suggestion}"?)`}`, `use a code id or label of ${codebook.title}, or leave out --codebook to take the codes from the file`));
@@ -117,7 +143,7 @@ export function placeCodings(rows: readonly CodingRow[], transcripts: readonly T
       });
     }
   }
-  return ok({ codings, unplaced, placements, clipped });
+  return ok({ codings, unplaced, placements, clipped, outside: [...outside].map(([code, o]) => ({ code, ...o })) });
 }
 
 /** A stretch of one respondent turn. */

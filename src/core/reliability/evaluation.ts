@@ -1,6 +1,7 @@
 // How good the automatic coding is, measured against human "gold" codings of the same transcripts, unit by unit.
 import type { Code, Codebook } from '../codebook/codebook.js';
 import type { AutoCoding, HumanCoding } from '../coding/coding.js';
+import type { OutsideCode } from '../codings/place-codings.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import { figuresOf, type Figures } from './agreement.js';
 import { codedUnits, presenceOf, totalWeight, unitTexts, type CodedUnit, type ComparisonUnit } from './coded-units.js';
@@ -54,6 +55,8 @@ export interface Evaluation {
   readonly agreement: Figures;
   readonly falsePositives: readonly Miss[];
   readonly falseNegatives: readonly Miss[];
+  /** Codes the gold applies that the codebook lacks: left out of every figure, listed so a typo shows. */
+  readonly outsideCodebook: readonly OutsideCode[];
 }
 
 const ratio = (part: number, whole: number, reason: string): Figure => (whole === 0 ? { defined: false, reason } : { defined: true, value: part / whole });
@@ -73,6 +76,7 @@ export function evaluateCoding(
   auto: readonly AutoCoding[],
   gold: readonly HumanCoding[],
   unit: ComparisonUnit,
+  outsideCodebook: readonly OutsideCode[] = [],
 ): Evaluation {
   const units = codedUnits(transcripts, unit, [auto, gold]);
   const applied = new Set([...auto, ...gold].map((c) => c.code.id));
@@ -144,6 +148,7 @@ export function evaluateCoding(
     agreement: figuresOf(codes.flatMap((code) => presenceOf(units, code.id, [0, 1])), 2),
     falsePositives: order(falsePositives),
     falseNegatives: order(falseNegatives),
+    outsideCodebook,
   };
 }
 
