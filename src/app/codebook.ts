@@ -3,6 +3,7 @@ import type { Codebook } from '../core/codebook/codebook.js';
 import { selfVetoingExclusions } from '../core/coding/diagnostics.js';
 import { compileCodebook } from '../core/coding/compile-codebook.js';
 import { hitsOf, lintCodebook as lintAgainst, type Lint } from '../core/coding/lint.js';
+import { offTopicFiring } from '../core/coding/off-topic.js';
 import type { UnitKind } from '../core/coding/unit-kinds.js';
 import type { Problem } from '../core/problem.js';
 import type { Language } from '../core/text/language.js';
@@ -37,6 +38,8 @@ export interface LintOptions {
   readonly interviewers?: readonly string[];
   /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
   readonly followSymlinks?: boolean;
+  /** Transcripts on other subjects: the codebook's firing rate there (every coding is a false positive). */
+  readonly offTopic?: readonly string[];
 }
 
 export interface LintResult {
@@ -48,11 +51,14 @@ export interface LintResult {
 export async function lintCodebook(options: LintOptions, reporter: Reporter = silentReporter): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
   const codebook = await loadCodebook(options.codebook, cwd, reporter);
-  const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [], followSymlinks: options.followSymlinks === true }, cwd, reporter);
+  const read = (paths: readonly string[]) => readTranscripts({ paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [], followSymlinks: options.followSymlinks === true }, cwd, reporter);
+  const transcripts = await read(options.paths);
   const unit = options.unit ?? 'turn';
   const compiled = compileCodebook(codebook);
   const hits = await inCodingBatches(transcripts, (t) => hitsOf(t, compiled, unit), { compiled, unit, reporter, stage: 'Matching terms' });
-  return { codebook, lint: lintAgainst(codebook, transcripts, unit, hits) };
+  const lint = lintAgainst(codebook, transcripts, unit, hits);
+  if (options.offTopic === undefined || options.offTopic.length === 0) return { codebook, lint };
+  return { codebook, lint: { ...lint, offTopic: offTopicFiring(codebook, await read(options.offTopic), unit) } };
 }
 
 export interface CodebookExportOptions {

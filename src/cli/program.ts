@@ -198,7 +198,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     });
   codebook
     .command('lint')
-    .description('what a codebook does on a corpus: codes never raised, terms never matching, dominant and shared terms, co-occurring codes')
+    .description('what a codebook does on a corpus: codes never raised, terms never matching, dominant and shared terms, co-occurring codes, forms terms miss')
     .argument('<codebook>', 'the codebook (YAML)')
     .argument('<paths...>', 'transcript files, folders or globs')
     .addOption(new Option('--unit <unit>', 'the unit of coding (default: turn)').choices(UNIT_KINDS))
@@ -213,7 +213,8 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       ),
     )
     .option('--interviewer <label>', INTERVIEWER_HELP, collect)
-    .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[]; followSymlinks?: boolean }) => {
+    .option('--off-topic <paths...>', 'transcripts on other subjects: the share of their units coded and each term\'s firing rate there')
+    .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[]; followSymlinks?: boolean; offTopic?: string[] }) => {
       const { runCodebookLint } = await import('./commands/codebook-lint.js');
       done(await runCodebookLint({ ...options, ...verbosity(), codebook: file, paths }, io));
     });

@@ -1,6 +1,8 @@
 // `codebook lint` findings as Markdown, grouped by kind, each with what to do about it.
 import type { Lint, LintFinding } from '../core/coding/lint.js';
 import { CO_OCCURRING_SHARE, DOMINANT_SHARE } from '../core/coding/lint.js';
+import type { OffTopic } from '../core/coding/off-topic.js';
+import { cell } from './markdown.js';
 
 const quote = (terms: readonly string[]): string => terms.map((t) => `"${t}"`).join(', ');
 const pct = (part: number, whole: number): string => `${Math.round((part * 100) / whole)}%`;
@@ -11,6 +13,11 @@ const SECTIONS: readonly { kind: LintFinding['kind']; title: string; advice: str
   { kind: 'dominant-term', title: "Terms that produce most of a code's codings", advice: `Each fired in ${Math.round(DOMINANT_SHARE * 100)}% or more of its code's codings: the code rests on one term; check that it means the code wherever it appears.` },
   { kind: 'shared-term', title: 'Terms shared by several codes', advice: 'The same words (after stemming) apply several codes: keep the term in the code it belongs to, or add context.' },
   { kind: 'co-occurring', title: 'Codes that almost always co-occur', advice: `At least ${Math.round(CO_OCCURRING_SHARE * 100)}% of the units coded with either have both: they may be one code, or their terms overlap.` },
+  {
+    kind: 'near-forms',
+    title: 'Forms the terms miss',
+    advice: "Words of the corpus that share a one-word term's root but not its stem or prefix (care for caring*, connect for connector), with the units holding them that the code did not get. Add those that mean the code as terms.",
+  },
 ];
 
 function line(f: LintFinding): string {
@@ -25,6 +32,8 @@ function line(f: LintFinding): string {
       return `- (${f.language}) ${f.matches}: ${f.uses.map((u) => `\`${u.code.id}\` ("${u.term}")`).join(', ')}`;
     case 'co-occurring':
       return `- \`${f.codes[0].id}\` and \`${f.codes[1].id}\`: together in ${f.both} of the ${f.either} units coded with either (${pct(f.both, f.either)})`;
+    case 'near-forms':
+      return `- \`${f.code.id}\` (${f.language}) "${f.term}": ${f.forms.map((w) => `${w.word} (${w.units})`).join(', ')}`;
   }
 }
 
@@ -36,5 +45,22 @@ export function formatLintMarkdown(lint: Lint, title: string): string {
     out.push(`## ${section.title} (${found.length})`, '');
     if (found.length > 0) out.push(section.advice, '', ...found.map(line), '');
   }
+  if (lint.offTopic !== undefined) out.push(...offTopicSection(lint.offTopic));
   return out.join('\n');
 }
+
+/** The off-topic measure: a share of units coded, then each term that coded there, with its firing rate. */
+function offTopicSection(o: OffTopic): string[] {
+  const out = [`## Off-topic corpus`, ''];
+  out.push(
+    `${o.transcripts} transcripts on other subjects: ${o.codedUnits} of ${o.units} units coded (${o.units === 0 ? '0%' : pctOneDecimal(o.codedUnits, o.units)}). ` +
+      'Every coding there is a false positive; a term that fires often there over-reaches wherever it appears.',
+    '',
+  );
+  if (o.terms.length === 0) return [...out, 'No term fired.', ''];
+  out.push('| code | language | term | units | rate |', '|---|---|---|---:|---:|');
+  for (const t of o.terms) out.push(`| \`${t.code.id}\` | ${t.language} | ${cell(t.term)} | ${t.units} | ${pctOneDecimal(t.units, o.units)} |`);
+  return [...out, ''];
+}
+
+const pctOneDecimal = (part: number, whole: number): string => `${((part * 100) / whole).toFixed(1)}%`;

@@ -16,18 +16,21 @@ export interface CodebookLintOptions extends Verbosity {
   readonly strict?: boolean;
   readonly interviewer?: readonly string[];
   readonly followSymlinks?: boolean;
+  readonly offTopic?: readonly string[];
 }
 
 export async function runCodebookLint(options: CodebookLintOptions, io: CliIo): Promise<ExitCode> {
   return withReporter(io, options, async (reporter) => {
     const { codebook, lint } = await lintCodebook(
-      { codebook: options.codebook, paths: options.paths, cwd: io.cwd, unit: options.unit ?? 'turn', interviewers: options.interviewer ?? [], followSymlinks: options.followSymlinks === true },
+      { codebook: options.codebook, paths: options.paths, cwd: io.cwd, unit: options.unit ?? 'turn', interviewers: options.interviewer ?? [], followSymlinks: options.followSymlinks === true, offTopic: options.offTopic ?? [] },
       reporter,
     );
     io.stdout(options.format === 'json' ? formatLintJson(lint) : formatLintMarkdown(lint, codebook.title));
     reporter.stop();
     reporter.flush();
     reporter.info(`${options.codebook}: ${lint.findings.length} ${lint.findings.length === 1 ? 'finding' : 'findings'} on ${lint.transcripts} transcripts`);
+    const o = lint.offTopic;
+    if (o !== undefined) reporter.info(`${options.codebook}: coded ${o.codedUnits} of ${o.units} units (${o.units === 0 ? 0 : ((o.codedUnits * 100) / o.units).toFixed(1)}%) of the off-topic corpus`);
     return options.strict === true && lint.findings.length > 0 ? ExitCode.CheckFailed : ExitCode.Ok;
   });
 }

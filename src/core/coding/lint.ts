@@ -4,7 +4,10 @@ import { pushTo } from '../collections.js';
 import type { Language } from '../text/language.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import { codesOf, findHits, type Hit } from './code-unit.js';
-import { compileCodebook, matchKey, type CompiledCodebook, type CompiledTerm } from './compile-codebook.js';
+import { compileCodebook, matchKey, type CompiledCodebook, type CompiledTerm, type IndexedWord } from './compile-codebook.js';
+import { nearForms, type NearForms } from './near-forms.js';
+import type { OffTopic } from './off-topic.js';
+import { WordBuffer } from '../text/tokenize.js';
 import { unitsOf, type UnitKind } from './units.js';
 
 // A term is dominant when it fires in at least this share of a code's codings, the code having at least
@@ -21,7 +24,8 @@ export type LintFinding =
   | { readonly kind: 'never-matches'; readonly code: Code; readonly language: Language; readonly terms: readonly string[]; readonly exclusions: readonly string[] }
   | { readonly kind: 'dominant-term'; readonly code: Code; readonly term: string; readonly codings: number; readonly of: number }
   | { readonly kind: 'shared-term'; readonly language: Language; readonly matches: string; readonly uses: readonly { readonly code: Code; readonly term: string }[] }
-  | { readonly kind: 'co-occurring'; readonly codes: readonly [Code, Code]; readonly both: number; readonly either: number };
+  | { readonly kind: 'co-occurring'; readonly codes: readonly [Code, Code]; readonly both: number; readonly either: number }
+  | NearForms;
 
 export interface Lint {
   readonly transcripts: number;
@@ -29,6 +33,8 @@ export interface Lint {
   readonly unit: UnitKind;
   readonly units: number;
   readonly findings: readonly LintFinding[];
+  /** With an off-topic corpus: how much the codebook codes there (off-topic.ts). */
+  readonly offTopic?: OffTopic;
 }
 
 /** The term occurrences in one unit of a transcript. */
@@ -50,12 +56,28 @@ export function lintCodebook(codebook: Codebook, transcripts: readonly Transcrip
   const hit = new Set<CompiledTerm>();
   // Per code, the units it codes (transcript and position) and the terms that fired in each.
   const codingsOf = new Map<Code, { unit: string; terms: readonly string[] }[]>();
+  // Per language, the corpus' words (by folded form) and the units holding them, for the forms terms miss.
+  const vocabularies = new Map<Language, Map<string, { written: string; stem: string; units: Set<string> }>>();
   let units = 0;
   transcripts.forEach((transcript, i) => {
+    const index = compiled.index(transcript.language);
+    // The units' words again (the hits may come from batches that kept none): lint is not the hot path.
+    const words = new WordBuffer<IndexedWord>(index.lookup);
+    let vocabulary = vocabularies.get(transcript.language);
+    if (vocabulary === undefined) vocabularies.set(transcript.language, (vocabulary = new Map()));
+    const ends = new Map(unitsOf(transcript, unit).map((u) => [u.start, u.end]));
     for (const u of hits?.[i] ?? hitsOf(transcript, compiled, unit)) {
       units++;
+      const key = `${transcript.id}\u0000${u.start}`;
+      words.scan(transcript.text.slice(u.start, ends.get(u.start)), u.start);
+      for (let w = 0; w < words.length; w++) {
+        const { folded, stem } = words.forms[w]!;
+        const known = vocabulary.get(folded);
+        if (known === undefined) vocabulary.set(folded, { written: transcript.text.slice(words.starts[w], words.ends[w]).toLowerCase(), stem, units: new Set([key]) });
+        else known.units.add(key);
+      }
       for (const h of u.hits) hit.add(h.term);
-      for (const c of codesOf(u.hits)) pushTo(codingsOf, codebook.codes[c.code]!, { unit: `${transcript.id}\u0000${u.start}`, terms: c.matchedTerms });
+      for (const c of codesOf(u.hits)) pushTo(codingsOf, codebook.codes[c.code]!, { unit: key, terms: c.matchedTerms });
     }
   });
 
@@ -108,5 +130,8 @@ export function lintCodebook(codebook: Codebook, transcripts: readonly Transcrip
       if (both >= CO_OCCURRING_MIN_UNITS && both / either >= CO_OCCURRING_SHARE) findings.push({ kind: 'co-occurring', codes: [raised[i]!, raised[j]!], both, either });
     }
   }
+  const none = new Set<string>();
+  const codedUnits = (code: number): ReadonlySet<string> => unitsOfCode.get(codebook.codes[code]!) ?? none;
+  for (const language of languages) findings.push(...nearForms(codebook, compiled.index(language), vocabularies.get(language)!, codedUnits));
   return { transcripts: transcripts.length, languages, unit, units, findings };
 }
