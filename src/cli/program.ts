@@ -263,7 +263,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .addOption(new Option('--unit <unit>', 'the unit compared (default: turn)').choices(UNIT_KINDS))
     .addOption(new Option('--format <format>', 'the candidates on stdout: a table, JSON, or a YAML snippet to paste (default: md)').choices(['md', 'json', 'yaml']))
     .option('--top <n>', 'candidates per code and language (default: 10)', positiveInteger)
-    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--interviewer <label>', INTERVIEWER_HELP, collect)
     .addHelpText(
       'after',
       examples(

@@ -259,6 +259,19 @@ describe('codebook lint', () => {
     expect(md.stdout).toContain('## Terms shared by several codes (1)');
     expect(md.stderr).toContain('codebook.yaml: 4 findings on 2 transcripts');
   });
+
+  it('measures firing on an off-topic corpus: the bundled codebook codes at most 10% of its turns', () => {
+    const run = runCli(['codebook', 'lint', 'codebooks/collaboration-code.yaml', 'fixtures/example', '--off-topic', 'fixtures/off-topic', '--format', 'json']);
+    expect(run.status).toBe(0);
+    const offTopic = (JSON.parse(run.stdout) as { off_topic: { transcripts: number; units: number; coded_units: number; terms: { code: string; term: string; units: number; rate: number }[] } }).off_topic;
+    expect(offTopic.transcripts).toBeGreaterThanOrEqual(8);
+    expect(offTopic.coded_units / offTopic.units).toBeLessThanOrEqual(0.1);
+    for (const t of offTopic.terms) expect(t.rate).toBeCloseTo(t.units / offTopic.units, 10);
+    expect(run.stderr).toMatch(/coded \d+ of \d+ units \(\d+\.\d%\) of the off-topic corpus/);
+    const md = runCli(['codebook', 'lint', 'codebooks/collaboration-code.yaml', 'fixtures/example', '--off-topic', 'fixtures/off-topic']);
+    expect(md.stdout).toContain('## Off-topic corpus');
+    expect(md.stdout).toMatch(/\| `[a-z-]+` \| (en|es) \| .+ \| \d+ \| \d+\.\d% \|/);
+  });
 });
 
 describe('analyze --codings', () => {

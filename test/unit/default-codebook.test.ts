@@ -45,6 +45,16 @@ describe('the bundled codebook does not code', () => {
     ['es', 'Sinceramente, la ley es el problema principal.', 'upfront-agendas'],
     ['es', 'Vamos a discutir la propuesta con el equipo.', 'embracing-conflict'],
     ['es', 'El poder judicial archivó la causa.', 'power-privilege'],
+    // Negated, stemmed too far, or a word in another sense.
+    ['en', 'There is no competition between the members.', 'funding-rivalry'],
+    ['en', 'We feel privileged to work with them.', 'power-privilege'],
+    ['en', 'The coordinator sent round the minutes.', 'coordination-strategy'],
+    ['en', 'I had to zoom in on the map to find the village.', 'pandemic-distance'],
+    ['en', 'It was quite a long day.', 'burnout'],
+    ['en', 'We had a coffee with the auditors.', 'meeting-in-person'],
+    ['en', 'It was more attention to the process than to people.', 'caring-team'],
+    ['es', 'Estuvimos pelando patatas toda la tarde.', 'funding-rivalry'],
+    ['es', 'La comunidad autónoma pagó la maquinaria.', 'flexible-environment'],
   ])('%s: "%s" as %s', (language, text, code) => {
     expect(codesOf(language, text)).not.toContain(code);
   });
@@ -77,6 +87,20 @@ describe('the bundled codebook codes', () => {
     ['es', 'Hay que hablar de las relaciones de poder entre organizaciones.', 'power-privilege'],
     ['es', 'La red nos puso en contacto con colegas de otros países.', 'network-connector'],
     ['es', 'Necesitamos alianzas inesperadas con sindicatos.', 'unusual-alliances'],
+    // A code's own label words, paraphrases, and negated mentions that mean the code.
+    ['en', 'Good staff keep quitting after two years.', 'burnout'],
+    ['en', 'The safety of our reporters comes before any story.', 'safety-risks'],
+    ['en', 'The priorities are decided in the Global North.', 'agenda-by-donors'],
+    ['en', 'Every meeting is held in English.', 'western-practices'],
+    ['en', "Collaboration doesn't just happen by itself.", 'spontaneous-collaboration'],
+    ['en', 'For two years we could not meet in person.', 'pandemic-distance'],
+    ['en', 'They were not paying for our time.', 'free-labour'],
+    ['en', 'The team really cares about us.', 'caring-team'],
+    ['en', 'The network helps us connect with peers abroad.', 'network-connector'],
+    ['en', 'We have to show the value of working together.', 'collective-value'],
+    ['en', 'Coordinating the coalitions took all year.', 'coordination-strategy'],
+    ['en', 'It is always the same few organisations.', 'same-people'],
+    ['es', 'No pudimos vernos durante dos años.', 'pandemic-distance'],
   ])('%s: "%s" as %s', (language, text, code) => {
     expect(codesOf(language, text)).toContain(code);
   });
