@@ -1,9 +1,9 @@
-// npm run bench [-- --shapes a,b,c --codebooks default,large --runs 3 --scale 1 --format-mb 2 --json --keep]
+// npm run bench [-- --shapes a,b,c --codebooks default,large --runs 3 --scale 1 --format-mb 2 --suggest --json --keep]
 // Times `analyze` on seeded corpora in three shapes (a: 10 MB in files of about 50 KB; b: 10 MB in files of about
 // 2.5 KB; c: one 50 MB file) with the bundled codebook and a generated one of 300 codes and 3,000 terms; then
 // the first --format-mb of shape a written as Word files and as WebVTT subtitles, and `agreement` between two
 // coders' files made from the codings of shape a, `analyze --qdpx` in turns with `analyze`, and `analyze` in turns with
-// `analyze --no-charts`. For each run: MB/s, turns/s, peak memory and MB per CPU-second
+// `analyze --no-charts` (and, with --suggest, `analyze --suggest` in turns with `analyze`). For each run: MB/s, turns/s, peak memory and MB per CPU-second
 // (steadier than wall time on a shared machine); beside them, as yardsticks, how fast the same files are read and,
 // where ripgrep (rg) is installed, how fast it counts the lines holding the codebook's word terms. Figures are
 // medians of --runs; on a shared machine they are noisy, so compare ratios and runs made side by side. --json
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     unit: { type: 'string', default: 'turn' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    suggest: { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
@@ -239,6 +240,19 @@ if (agreementCorpus !== undefined) {
   const share = (a, b) => +((a - b) / b).toFixed(2);
   figures.charts = { withSeconds: +charts.seconds.toFixed(3), withoutSeconds: +none.seconds.toFixed(3), wallAdded: share(charts.seconds, none.seconds), cpuAdded: share(charts.cpuSeconds, none.cpuSeconds), peakWithMB: Math.round(charts.peakMB), peakWithoutMB: Math.round(none.peakMB) };
   log(`analyze on shape a, in turns with analyze --no-charts (${none.seconds.toFixed(2)} s, ${none.cpuSeconds.toFixed(2)} CPU s): ${charts.seconds.toFixed(2)} s, ${charts.cpuSeconds.toFixed(2)} CPU s: charts add ${Math.round(figures.charts.wallAdded * 100)}% wall, ${Math.round(figures.charts.cpuAdded * 100)}% CPU  peak ${figures.charts.peakWithMB} MB (${figures.charts.peakWithoutMB} MB without)`);
+}
+
+if (agreementCorpus !== undefined && values.suggest) {
+  // analyze --suggest in turns with analyze: what suggesting codes for the units no coding covers adds.
+  const { corpus } = agreementCorpus;
+  const [plain, suggested] = timeAlternating([
+    ['analyze', corpus, '--out', path.join(dir, 'out-plain'), '--unit', values.unit, '--quiet'],
+    ['analyze', corpus, '--out', path.join(dir, 'out-suggest'), '--unit', values.unit, '--quiet', '--suggest'],
+  ]);
+  const rows = parse(readFileSync(path.join(dir, 'out-suggest', 'suggestions.csv'), 'utf8'), { columns: true }).length;
+  const share = (a, b) => +((a - b) / b).toFixed(2);
+  figures.suggest = { suggestions: rows, withSeconds: +suggested.seconds.toFixed(3), withoutSeconds: +plain.seconds.toFixed(3), wallAdded: share(suggested.seconds, plain.seconds), cpuAdded: share(suggested.cpuSeconds, plain.cpuSeconds), peakWithMB: Math.round(suggested.peakMB) };
+  log(`analyze --suggest on shape a, in turns with analyze (${plain.seconds.toFixed(2)} s, ${plain.cpuSeconds.toFixed(2)} CPU s): ${suggested.seconds.toFixed(2)} s, ${suggested.cpuSeconds.toFixed(2)} CPU s: suggestions add ${Math.round(figures.suggest.wallAdded * 100)}% wall, ${Math.round(figures.suggest.cpuAdded * 100)}% CPU (${rows} suggestions)  peak ${figures.suggest.peakWithMB} MB`);
 }
 
 if (values.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
