@@ -3,7 +3,7 @@ import type { Code, Codebook } from '../codebook/codebook.js';
 import { parseTerm } from '../codebook/parse-term.js';
 import { pushTo } from '../collections.js';
 import type { Language } from '../text/language.js';
-import { formsOf, spellOut, wordForms, type WordForms, type WrittenWord } from '../text/tokenize.js';
+import { formsOf, spellOut, writtenWords, type WordForms, type WrittenWord } from '../text/tokenize.js';
 import { requiredLiterals } from './regex-prefilter.js';
 
 export type WordMatcher = { readonly kind: 'stem'; readonly stem: string } | { readonly kind: 'prefix'; readonly prefix: string };
@@ -145,17 +145,6 @@ function compileLanguage(codes: readonly Code[], language: Language): LanguageIn
     }
     return { folded: forms.folded, stem: forms.stem, startingTerms };
   };
-  const memo = new Map<string, WrittenWord<IndexedWord>>();
-  const lookup = (word: string): WrittenWord<IndexedWord> => {
-    let indexed = memo.get(word);
-    if (indexed === undefined) {
-      const forms = wordForms(word, language);
-      indexed = forms.next === undefined ? index(forms) : { ...index(forms), next: index(forms.next) };
-      // Bounded memory on huge corpora with long-tail vocabularies: start again when full.
-      if (memo.size >= 500_000) memo.clear();
-      memo.set(word, indexed);
-    }
-    return indexed;
-  };
+  const lookup = writtenWords(language, index);
   return { language, lookup, regexTerms, terms };
 }

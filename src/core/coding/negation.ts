@@ -82,16 +82,23 @@ function rulesFor(language: Language): CompiledRules {
  */
 export function isNegated(words: WordBuffer<WordForms>, first: number, text: string, base: number, language: Language): boolean {
   const rules = rulesFor(language);
-  const breaksClause = (j: number): boolean => words.ends[j]! < words.starts[j + 1]! && CLAUSE_BREAK.test(text.slice(words.ends[j]! - base, words.starts[j + 1]! - base));
+  // Punctuation is looked at only once a negator is found: most occurrences have none before them.
+  const breaksClause = (from: number): boolean => {
+    for (let g = from; g < first; g++) {
+      if (words.ends[g]! < words.starts[g + 1]! && CLAUSE_BREAK.test(text.slice(words.ends[g]! - base, words.starts[g + 1]! - base))) return true;
+    }
+    return false;
+  };
   let heavy = 0;
   for (let j = first - 1; j >= 0 && first - 1 - j <= NEGATION_WINDOW; j--) {
-    if (breaksClause(j)) return false;
     const folded = words.forms[j]!.folded;
     if (rules.clauseWords.has(folded)) return false;
     for (const negator of rules.byLastWord.get(folded) ?? []) {
       if (negator.ofVerb && heavy > 1) continue;
       const from = j - negator.words.length + 1;
-      if (from < 0 || !negator.words.every((w, k) => words.forms[from + k]!.folded === w && (k === 0 || !breaksClause(from + k - 1)))) continue;
+      if (from < 0 || !negator.words.every((w, k) => words.forms[from + k]!.folded === w)) continue;
+      // A clause break between the negator and the term (or inside it) ends its reach, and that of any before it.
+      if (breaksClause(from)) return false;
       return j + 1 >= first || !rules.undoing.has(words.forms[j + 1]!.folded);
     }
     if (!rules.lightWords.has(folded)) heavy++;

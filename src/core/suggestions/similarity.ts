@@ -5,7 +5,7 @@ import type { Code, Codebook } from '../codebook/codebook.js';
 import { parseTerm } from '../codebook/parse-term.js';
 import { pushTo } from '../collections.js';
 import type { Language } from '../text/language.js';
-import { formsOf, spellOut, WordBuffer, words, type WordForms, type WrittenWord } from '../text/tokenize.js';
+import { formsOf, spellOut, WordBuffer, words, writtenWords, type WordForms } from '../text/tokenize.js';
 import { isStopWord } from './stop-words.js';
 
 export const CODE_FIELDS = ['label', 'definition', 'use_when', 'terms'] as const;
@@ -84,7 +84,6 @@ export function similarityIndex(codebook: Codebook, language: Language): Similar
   const prefixes = [...keys.keys()].filter((k) => k.endsWith('*')).map((k) => k.slice(0, -1));
   const prefixLengths = [...new Set(prefixes.map((p) => p.length))].sort((a, b) => a - b);
 
-  const memo = new Map<string, WrittenWord<SimilarityWord>>();
   const withKeys = (forms: WordForms): SimilarityWord => {
     if (isStopWord(forms.folded, language)) return { ...forms, keys: [] };
     const found: Key[] = [];
@@ -97,18 +96,7 @@ export function similarityIndex(codebook: Codebook, language: Language): Similar
     }
     return { ...forms, keys: found };
   };
-  const lookup = (word: string): WrittenWord<SimilarityWord> => {
-    let known = memo.get(word);
-    if (known === undefined) {
-      const [first, second] = spellOut(word, language);
-      const head = withKeys(formsOf(first, language));
-      known = second === undefined ? head : { ...head, next: withKeys(formsOf(second, language)) };
-      if (memo.size >= 200_000) memo.clear();
-      memo.set(word, known);
-    }
-    return known;
-  };
-  const buffer = new WordBuffer<SimilarityWord>(lookup);
+  const buffer = new WordBuffer<SimilarityWord>(writtenWords(language, withKeys, 200_000));
 
   return {
     language,

@@ -8,7 +8,7 @@ import { compileCodebook, matchKey } from '../coding/compile-codebook.js';
 import { unitsOf, type UnitKind } from '../coding/units.js';
 import { groupBy } from '../collections.js';
 import type { Language } from '../text/language.js';
-import { formsOf, spellOut, WordBuffer, type WordForms, type WrittenWord } from '../text/tokenize.js';
+import { WordBuffer, writtenWords, type WordForms } from '../text/tokenize.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import { KEY_Z, logOddsZ, type Counts } from './keyness.js';
 import { isStopWord } from './stop-words.js';
@@ -75,7 +75,7 @@ export function suggestTerms(codebook: Codebook, transcripts: readonly Transcrip
   const codes: CodeTerms[] = [];
   for (const language of [...byLanguage.keys()].sort()) {
     const index = compiled.index(language);
-    const buffer = new WordBuffer<FeatureWord>(featureLookup(language));
+    const buffer = new WordBuffer<FeatureWord>(writtenWords(language, (forms) => ({ ...forms, isStop: isStopWord(forms.folded, language) })));
     const all: UnitFeatures[] = [];
     for (const transcript of byLanguage.get(language)!) {
       const own = humanOf.get(transcript.id) ?? [];
@@ -101,23 +101,6 @@ export function suggestTerms(codebook: Codebook, transcripts: readonly Transcrip
     }
   }
   return { unit, units, codes };
-}
-
-function featureLookup(language: Language): (word: string) => WrittenWord<FeatureWord> {
-  const memo = new Map<string, WrittenWord<FeatureWord>>();
-  const feature = (lower: string): FeatureWord => {
-    const forms = formsOf(lower, language);
-    return { ...forms, isStop: isStopWord(forms.folded, language) };
-  };
-  return (word) => {
-    let known = memo.get(word);
-    if (known === undefined) {
-      const [first, second] = spellOut(word, language);
-      known = second === undefined ? feature(first) : { ...feature(first), next: feature(second) };
-      memo.set(word, known);
-    }
-    return known;
-  };
 }
 
 /** The words and phrases of one unit (the buffer holds its words, offsets into `text`). */

@@ -140,6 +140,26 @@ export function wordForms(word: string, language: Language): WrittenWord {
 }
 
 /**
+ * A memoised lookup for a WordBuffer: each word as written, once, to `make` of its forms (and of the word a
+ * contraction adds). The stemmer is slow, so every scanner of a corpus looks words up through one of these; it
+ * starts again when it holds `limit` words, to bound memory on long-tail vocabularies.
+ */
+export function writtenWords<T extends WordForms>(language: Language, make: (forms: WordForms) => T, limit = 500_000): (word: string) => WrittenWord<T> {
+  const memo = new Map<string, WrittenWord<T>>();
+  return (word) => {
+    let known = memo.get(word);
+    if (known === undefined) {
+      const [first, second] = spellOut(word, language);
+      const head = make(formsOf(first, language));
+      known = second === undefined ? head : { ...head, next: make(formsOf(second, language)) };
+      if (memo.size >= limit) memo.clear();
+      memo.set(word, known);
+    }
+    return known;
+  };
+}
+
+/**
  * The words of a text in parallel arrays, reused from unit to unit: coding a corpus creates no object per word,
  * which keeps the garbage collector out of the hot loop. `T` is what a caller's memoised lookup gives for a word
  * (at least its forms). A contraction fills two entries with the same span. Entries past `length` are stale.
