@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 const FIXTURE = path.join(ROOT, 'fixtures/suggest-terms');
-const args = ['codebook', 'suggest-terms', path.join(FIXTURE, 'codebook.yaml'), FIXTURE, '--codings', path.join(FIXTURE, 'human.csv')];
+const args = ['codebook', 'suggest-terms', path.join(FIXTURE, 'codebook.yaml'), path.join(FIXTURE, 'interviews'), '--codings', path.join(FIXTURE, 'human.csv')];
 
 interface TermsJson {
   schema_version: number;
