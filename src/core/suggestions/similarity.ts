@@ -5,7 +5,7 @@ import type { Code, Codebook } from '../codebook/codebook.js';
 import { parseTerm } from '../codebook/parse-term.js';
 import { pushTo } from '../collections.js';
 import type { Language } from '../text/language.js';
-import { formsOf, spellOut, WordBuffer, words, writtenWords, type WordForms } from '../text/tokenize.js';
+import { formsOf, spellOut, WordBuffer, words, writtenWords, type WordForms, type WrittenWord } from '../text/tokenize.js';
 import { isStopWord } from './stop-words.js';
 
 export const CODE_FIELDS = ['label', 'definition', 'use_when', 'terms'] as const;
@@ -61,9 +61,10 @@ export interface SimilarityIndex {
 
 /**
  * The codes' documents in one language. The label, definition and use_when are in the codebook's language, so
- * they count only for units in that language; terms count in their own.
+ * they count only for units in that language; terms count in their own. `forms` looks up a word's forms (the
+ * coder's memoised lookup, so that no word is stemmed twice); default: stemmed here.
  */
-export function similarityIndex(codebook: Codebook, language: Language): SimilarityIndex {
+export function similarityIndex(codebook: Codebook, language: Language, forms?: (word: string) => WrittenWord<WordForms>): SimilarityIndex {
   // Per code, per key (a stem, or "prefix*"), the weighted frequency and the fields it occurs in.
   const documents = codebook.codes.map((code) => codeDocument(code, language, language === codebook.language));
   const lengths = documents.map((d) => d.length);
@@ -84,19 +85,19 @@ export function similarityIndex(codebook: Codebook, language: Language): Similar
   const prefixes = [...keys.keys()].filter((k) => k.endsWith('*')).map((k) => k.slice(0, -1));
   const prefixLengths = [...new Set(prefixes.map((p) => p.length))].sort((a, b) => a - b);
 
-  const withKeys = (forms: WordForms): SimilarityWord => {
-    if (isStopWord(forms.folded, language)) return { ...forms, keys: [] };
+  const withKeys = ({ folded, stem }: WordForms): SimilarityWord => {
+    if (isStopWord(folded, language)) return { folded, stem, keys: [] };
     const found: Key[] = [];
-    const byStem = keys.get(forms.stem);
+    const byStem = keys.get(stem);
     if (byStem !== undefined) found.push(byStem);
     for (const length of prefixLengths) {
-      if (length > forms.folded.length) break;
-      const byPrefix = keys.get(`${forms.folded.slice(0, length)}*`);
+      if (length > folded.length) break;
+      const byPrefix = keys.get(`${folded.slice(0, length)}*`);
       if (byPrefix !== undefined) found.push(byPrefix);
     }
-    return { ...forms, keys: found };
+    return { folded, stem, keys: found };
   };
-  const buffer = new WordBuffer<SimilarityWord>(writtenWords(language, withKeys, 200_000));
+  const buffer = new WordBuffer<SimilarityWord>(writtenWords(language, withKeys, { limit: 200_000, ...(forms === undefined ? {} : { from: forms }) }));
 
   return {
     language,

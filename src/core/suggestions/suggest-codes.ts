@@ -2,6 +2,7 @@
 // most like it. Suggestions are never codings: a person accepts them (suggestions.csv's accept column) or not.
 import type { Code, Codebook } from '../codebook/codebook.js';
 import type { Coding } from '../coding/coding.js';
+import { compileCodebook } from '../coding/compile-codebook.js';
 import { unitsOf, type Unit, type UnitKind } from '../coding/units.js';
 import { groupBy } from '../collections.js';
 import type { Language } from '../text/language.js';
@@ -49,7 +50,8 @@ export function suggestCodes(transcripts: readonly Transcript[], codebook: Codeb
   const indexes = new Map<Language, SimilarityIndex>();
   const indexFor = (language: Language): SimilarityIndex => {
     let index = indexes.get(language);
-    if (index === undefined) indexes.set(language, (index = similarityIndex(codebook, language)));
+    // The coder's lookup has stemmed the corpus' words already (compileCodebook is memoised per codebook).
+    if (index === undefined) indexes.set(language, (index = similarityIndex(codebook, language, compileCodebook(codebook).index(language).lookup)));
     return index;
   };
   const codingsOf = groupBy(codings, (c) => c.transcript);

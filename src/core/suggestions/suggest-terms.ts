@@ -75,7 +75,7 @@ export function suggestTerms(codebook: Codebook, transcripts: readonly Transcrip
   const codes: CodeTerms[] = [];
   for (const language of [...byLanguage.keys()].sort()) {
     const index = compiled.index(language);
-    const buffer = new WordBuffer<FeatureWord>(writtenWords(language, (forms) => ({ ...forms, isStop: isStopWord(forms.folded, language) })));
+    const buffer = new WordBuffer<FeatureWord>(writtenWords(language, ({ folded, stem }) => ({ folded, stem, isStop: isStopWord(folded, language) }), { from: index.lookup }));
     const all: UnitFeatures[] = [];
     for (const transcript of byLanguage.get(language)!) {
       const own = humanOf.get(transcript.id) ?? [];

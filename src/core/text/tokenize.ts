@@ -142,16 +142,22 @@ export function wordForms(word: string, language: Language): WrittenWord {
 /**
  * A memoised lookup for a WordBuffer: each word as written, once, to `make` of its forms (and of the word a
  * contraction adds). The stemmer is slow, so every scanner of a corpus looks words up through one of these; it
- * starts again when it holds `limit` words, to bound memory on long-tail vocabularies.
+ * starts again when it holds `limit` words, to bound memory on long-tail vocabularies. `from` gives the forms from
+ * another such lookup (the coder's), so a second scanner of the same corpus stems nothing again.
  */
-export function writtenWords<T extends WordForms>(language: Language, make: (forms: WordForms) => T, limit = 500_000): (word: string) => WrittenWord<T> {
+export function writtenWords<T extends WordForms>(
+  language: Language,
+  make: (forms: WordForms) => T,
+  options: { readonly limit?: number; readonly from?: (word: string) => WrittenWord<WordForms> } = {},
+): (word: string) => WrittenWord<T> {
+  const { limit = 500_000, from = (word: string) => wordForms(word, language) } = options;
   const memo = new Map<string, WrittenWord<T>>();
   return (word) => {
     let known = memo.get(word);
     if (known === undefined) {
-      const [first, second] = spellOut(word, language);
-      const head = make(formsOf(first, language));
-      known = second === undefined ? head : { ...head, next: make(formsOf(second, language)) };
+      const forms = from(word);
+      const head = make(forms);
+      known = forms.next === undefined ? head : { ...head, next: make(forms.next) };
       if (memo.size >= limit) memo.clear();
       memo.set(word, known);
     }
