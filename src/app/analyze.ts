@@ -9,13 +9,23 @@ import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outp
 import { forExcel } from '../outputs/csv.js';
 import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
 import { writeProject } from '../interop/refi/write-project.js';
+import { protectAnalysis, type RedactScope } from '../core/privacy/protect.js';
+import type { QuoteReview } from '../core/privacy/quote-review.js';
+import type { Language } from '../core/text/language.js';
+import { readQuoteReview } from '../io/read-privacy-files.js';
+import { formatQuotesCsv } from '../outputs/quotes-csv.js';
 import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
 import { InputError } from './errors.js';
+import { describeFindings } from '../core/privacy/findings.js';
+import { leakWarning } from './leak-warning.js';
+import { loadLeakCheck } from './privacy.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 export const UNPLACED_FILE = 'unplaced-codings.csv';
 /** The coded project for QDA tools, written with --qdpx. */
 export const PROJECT_FILE = 'collab-code.qdpx';
+/** Quotes chosen but awaiting their interviewees' approval: for the review round, never for publication. */
+export const PENDING_FILE = 'quotes-pending-review.csv';
 
 export interface AnalyzeOptions {
   /** Transcript files, folders or globs, relative to `cwd`; or REFI-QDA projects (.qdpx), whose text sources are analysed. */
@@ -52,6 +62,14 @@ export interface AnalyzeOptions {
   readonly qdpx?: boolean;
   /** Folders holding sources that .qdpx projects keep outside their archive. */
   readonly sources?: readonly string[];
+  /** A list of private names (one per line) the leak check looks for, besides those the transcripts give. */
+  readonly privateNames?: string;
+  /** Replace what the leak check finds in the quotes ("quotes"), also in codings.csv ("all"); default: only warn. */
+  readonly redact?: RedactScope;
+  /** The interviewees' decisions on their quotes: a file written by `collab-code quotes review`, filled in. */
+  readonly quoteReview?: string;
+  /** Attributes quotes are attributed by in the report (coarsened below three interviewees); default none. */
+  readonly attributeQuotes?: readonly string[];
 }
 
 export interface AnalyzeResult {
@@ -103,11 +121,41 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
     codebook = humanCodings.codebook;
   }
 
+  let review: QuoteReview | undefined;
+  if (options.quoteReview !== undefined) {
+    const read = readQuoteReview(options.quoteReview, cwd);
+    if (!read.ok) throw new InputError(read.problems);
+    review = read.value;
+  }
+
   reporter.progress({ stage: `Coding ${transcripts.length} transcripts` });
   const sources: CodingSources = humanCodings === undefined ? { auto: true } : { auto, human: humanCodings.placed.codings };
-  const analyzed = analyzeTranscripts(transcripts, codebook!, { unit: options.unit ?? 'turn', sources, ...(options.by === undefined ? {} : { by: options.by }) });
+  const analyzed = analyzeTranscripts(transcripts, codebook!, {
+    unit: options.unit ?? 'turn',
+    sources,
+    ...(options.by === undefined ? {} : { by: options.by }),
+    quotes: { ...(review === undefined ? {} : { review }), ...(options.attributeQuotes === undefined ? {} : { attributeBy: options.attributeQuotes }) },
+  });
   if (!analyzed.ok) throw new InputError(analyzed.problems);
-  const analysis = analyzed.value;
+  reporter.warn(analyzed.warnings);
+
+  // The leak check, on by default: every quote, and with redact "all" every coding, goes through protectAnalysis.
+  reporter.progress({ stage: 'Checking the quotes for names and contact details' });
+  const redact = options.redact ?? 'none';
+  const languageOf = new Map(transcripts.map((t) => [t.id, t.language]));
+  const texts = [...analyzed.value.quotes, ...analyzed.value.pendingQuotes, ...(redact === 'all' ? analyzed.value.codings : [])];
+  const languages = new Set<Language>(texts.map((t) => languageOf.get(t.transcript) ?? 'en'));
+  const leakCheck = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
+  const analysis = protectAnalysis(analyzed.value, leakCheck.check, {
+    redact,
+    languageOf: (id) => languageOf.get(id) ?? 'en',
+    knownNames: leakCheck.known.names.length,
+    nlpLanguages: leakCheck.nlpLanguages,
+  });
+  reporter.warn(leakWarning(analysis.privacy!));
+  if (redact !== 'none' && analysis.privacy!.quotesWithFindings > 0) {
+    reporter.info(`Leak check: redacted ${describeFindings(analysis.privacy!.found)} in ${analysis.privacy!.quotesWithFindings} of ${analysis.privacy!.checked.quotes} quotes`);
+  }
 
   const context = { generator: options.generator ?? 'collab-code' };
   let project: Uint8Array | undefined;
@@ -123,6 +171,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
       // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
       if (humanCodings !== undefined && names === OUTPUT_NAMES) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
       if (project !== undefined && names === OUTPUT_NAMES) files.push({ name: PROJECT_FILE, content: project });
+      if (analysis.pendingQuotes.length > 0 && names === OUTPUT_NAMES) files.push({ name: PENDING_FILE, content: formatQuotesCsv({ ...analysis, quotes: analysis.pendingQuotes }) });
       return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') && typeof f.content === 'string' ? { ...f, content: forExcel(f.content) } : f)) : files;
     },
   };

@@ -23,6 +23,29 @@ const examples = (...lines: readonly (readonly [string, string])[]): string => {
   return `\nExamples:\n${lines.map(([command, what]) => `  ${command.padEnd(width)}  # ${what}`).join('\n')}\n`;
 };
 
+interface AnalyzeFlags {
+  codebook?: string;
+  out?: string;
+  by?: string[];
+  unit?: (typeof UNIT_KINDS)[number];
+  interviewer?: string[];
+  participants?: string;
+  participantsId?: string;
+  turnColumns?: string[];
+  print?: OutputName;
+  check?: boolean;
+  codings?: string[];
+  columns?: string[];
+  auto?: boolean;
+  excel?: boolean;
+  qdpx?: boolean;
+  sources?: string[];
+  redact?: string | boolean;
+  privateNames?: string;
+  quoteReview?: string;
+  attributeQuotes?: string[];
+}
+
 /** Builds the program; `done` receives the exit code of the command that ran. */
 export function createProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   const program = new Command('collab-code')
@@ -69,6 +92,10 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--excel', 'write the CSVs with a UTF-8 byte-order mark, so Excel opens accented words right on double-click')
     .option('--qdpx', 'also write collab-code.qdpx: the coded project, to review in NVivo, ATLAS.ti, MAXQDA or QualCoder')
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
+    .option('--redact [scope]', 'replace names and contact details the leak check finds with their kind ([name], [email]…): in quotes, or "all" for codings.csv too')
+    .option('--private-names <file>', 'names the leak check must find besides those the transcripts give, one per line')
+    .option('--quote-review <file>', "apply the interviewees' decisions on their quotes (a file written by collab-code quotes review)")
+    .option('--attribute-quotes <attributes>', 'attribute quotes in the report by these attributes, e.g. group,region (default: none); coarsened below three interviewees', collect)
     .addHelpText(
       'after',
       examples(
@@ -78,7 +105,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],
       ),
     )
-    .action(async (paths: string[], options: { codebook?: string; out?: string; by?: string[]; unit?: (typeof UNIT_KINDS)[number]; interviewer?: string[]; participants?: string; participantsId?: string; turnColumns?: string[]; print?: OutputName; check?: boolean; codings?: string[]; columns?: string[]; auto?: boolean; excel?: boolean; qdpx?: boolean; sources?: string[] }) => {
+    .action(async (paths: string[], options: AnalyzeFlags) => {
       const { runAnalyze } = await import('./commands/analyze.js');
       done(await runAnalyze({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });

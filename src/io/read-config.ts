@@ -34,10 +34,15 @@ export interface Config {
   readonly qdpx?: boolean;
   /** Folders holding sources that .qdpx projects keep outside their archive (--sources). */
   readonly sources?: readonly string[];
+  /** --redact: true (quotes), false, or "all". */
+  readonly redact?: boolean | 'quotes' | 'all';
+  readonly private_names?: string;
+  readonly quote_review?: string;
+  readonly attribute_quotes?: readonly string[];
 }
 
-const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'turn_columns', 'sources'] as const;
-const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx'] as const;
+const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'turn_columns', 'sources', 'attribute_quotes'] as const;
+const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx', 'redact', 'private_names', 'quote_review'] as const;
 const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx'];
 /** Every setting collab-code.yaml may hold. */
 export const CONFIG_KEYS: readonly string[] = [...LISTS, ...SCALARS];
@@ -83,6 +88,9 @@ export function parseConfig(text: string, file: string): Result<Config> {
     } else if (BOOLEANS.includes(key)) {
       if (typeof value.value === 'boolean') config[key] = value.value;
       else problems.push(error(at(value), `"${key}" must be true or false`));
+    } else if (key === 'redact') {
+      if (typeof value.value === 'boolean' || value.value === 'quotes' || value.value === 'all') config[key] = value.value;
+      else problems.push(error(at(value), '"redact" must be true, false, quotes or all'));
     } else if (key === 'unit' && !isUnitKind(value.value)) {
       problems.push(error(at(value), `unknown unit "${String(value.value)}"`, `use one of: ${UNIT_KINDS.join(', ')}`));
     } else {

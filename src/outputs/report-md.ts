@@ -4,6 +4,7 @@ import type { Quote } from '../core/analysis/quotes.js';
 import type { Code, CodeType } from '../core/codebook/codebook.js';
 import { compareNatural } from '../core/problem.js';
 import { cell, md } from './markdown.js';
+import { attributionOf, quoteSafetyMethod } from './quote-safety.js';
 import type { OutputContext } from './output.js';
 
 const TOP_CODES = 3;
@@ -18,12 +19,8 @@ export function formatReportMarkdown(analysis: Analysis, context: OutputContext)
   const frequencyOf = new Map(analysis.frequencies.map((f) => [f.code.id, f]));
   const quotesOf = new Map<string, Quote[]>();
   for (const q of analysis.quotes) quotesOf.set(q.code.id, [...(quotesOf.get(q.code.id) ?? []), q]);
-  // A quote is attributed to its interview and that interview's values of the --by attributes.
-  const interviewById = new Map(analysis.interviews.map((i) => [i.id, i]));
-  const groupOf = (id: string): string[] => {
-    const interview = interviewById.get(id);
-    return analysis.by.map((a) => (a === 'language' ? interview?.language : interview?.attributes[a])).filter((v) => v !== undefined);
-  };
+  // A quote is attributed only by the attributes asked for (--attribute-quotes), coarsened so as not to identify.
+  const groupOf = (q: Quote): string[] => attributionOf(analysis, q);
   const n = analysis.sampleSize;
 
   out.push(`# ${md(codebook.title)}: coding report`, '');
@@ -55,6 +52,7 @@ export function formatReportMarkdown(analysis: Analysis, context: OutputContext)
     out.push(...b.values.map((v) => `| ${cell(v.value)} | ${v.interviews} | ${pct(v.interviews, n)} |`), '');
   }
   out.push('### Coding', '', ...codingMethod(analysis), '');
+  out.push('### Quotes', '', ...quoteSafetyMethod(analysis));
 
   // One section per code type, as the study has for barriers, enablers and the network's role.
   let section = 3;
@@ -85,7 +83,7 @@ function typeSection(
   analysis: Analysis,
   frequencyOf: ReadonlyMap<string, CodeFrequency>,
   quotesOf: ReadonlyMap<string, readonly Quote[]>,
-  groupOf: (id: string) => string[],
+  groupOf: (q: Quote) => string[],
 ): string[] {
   const out: string[] = [`## ${number}. ${md(type.label)}`, ''];
   const n = analysis.sampleSize;
@@ -111,11 +109,14 @@ function typeSection(
   return out;
 }
 
-function codeEntry(code: Code, f: CodeFrequency, quotes: readonly Quote[], n: number, groupOf: (id: string) => string[], auto?: CodeFrequency): string[] {
+function codeEntry(code: Code, f: CodeFrequency, quotes: readonly Quote[], n: number, groupOf: (q: Quote) => string[], auto?: CodeFrequency): string[] {
   const byAuto = auto === undefined ? '' : ` Automatic coding: ${auto.interviews === 0 ? 'not raised' : `raised in ${auto.interviews} of ${n}`}.`;
   if (f.interviews === 0) return [`**${md(code.label)}**: not raised in any interview.${byAuto}`, ''];
   const out = [`**${md(code.label)}**: ${raised(f, n)}.${byAuto}`, ''];
-  for (const q of quotes) out.push(`> “${md(q.text)}”`, `> — ${md([q.transcript, ...groupOf(q.transcript), `turn ${q.turn}`].join(', '))}`, '');
+  for (const q of quotes) {
+    const by = groupOf(q);
+    out.push(`> “${md(q.text)}”`, ...(by.length > 0 ? [`> — ${md(by.join(', '))}`] : []), '');
+  }
   return out;
 }
 

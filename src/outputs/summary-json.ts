@@ -2,12 +2,15 @@
 // added keys (such as `interviewers`) keep it, since readers ignore keys they do not know.
 import type { Analysis } from '../core/analysis/analyze.js';
 import type { OutputContext } from './output.js';
+import { quoteSafetySummary } from './quote-safety.js';
 
 export const SCHEMA_VERSION = 1;
 
 export function formatSummaryJson(analysis: Analysis, context: OutputContext): string {
   const quotesOf = (codeId: string) =>
-    analysis.quotes.filter((q) => q.code.id === codeId).map((q) => ({ transcript: q.transcript, turn: q.turn, speaker: q.speaker, quote: q.text, start: q.start, end: q.end }));
+    analysis.quotes
+      .filter((q) => q.code.id === codeId)
+      .map((q) => ({ id: q.id, transcript: q.transcript, turn: q.turn, speaker: q.speaker, quote: q.text, start: q.start, end: q.end, ...(q.review === undefined ? {} : { review: q.review }) }));
   const { codebook } = analysis;
   const summary = {
     schema_version: SCHEMA_VERSION,
@@ -20,6 +23,7 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       codes: codebook.codes.length,
     },
     settings: { unit: analysis.unit, by: analysis.by, sources: analysis.sources },
+    quotes: quoteSafetySummary(analysis),
     totals: {
       interviews: analysis.sampleSize,
       empty_transcripts: analysis.interviews.filter((i) => i.isEmpty).map((i) => i.id),

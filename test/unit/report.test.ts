@@ -36,8 +36,20 @@ describe('report.md', () => {
     expect(report).toContain('• Silence (0 of 8)');
   });
 
-  it('attributes each quote to its interview, group and turn', () => {
-    expect(report).toContain('> “Funding is short, and trust too.”\n> — D1, donors, turn 2');
+  it('attributes no quote by default, as the study did, and says so', () => {
+    expect(report).toContain('> “Funding is short, and trust too.”\n\n');
+    expect(report).not.toMatch(/^> — /m);
+    expect(report).toContain('Quotes are not attributed, so that no reader can tell who said them.');
+  });
+
+  it('attributes quotes by the attributes asked for, coarsened where fewer than three interviewees share them', () => {
+    const attributed = analyze(corpus, codebook, { unit: 'turn', quotes: { attributeBy: ['group'] } });
+    if (!attributed.ok) throw new Error('analysis failed');
+    const text = formatReportMarkdown(attributed.value, { generator: 'collab-code test' });
+    // Seven members share "members"; the one donor would be identified by "donors", so that quote goes unattributed.
+    expect(text).toContain('> “Trust matters.”\n> — members\n');
+    expect(text).toContain('> “Funding is short, and trust too.”\n\n');
+    expect(text).toContain('for 1 interviewee whose combination of values is shared by fewer than 3 interviewees, the last attributes were left out');
   });
 
   it('escapes Markdown in labels and table cells', () => {

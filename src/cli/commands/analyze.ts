@@ -1,7 +1,8 @@
 // `collab-code analyze`: the analyze use case with collab-code.yaml's settings, then writes, prints or checks the outputs.
-import { analyze, UNPLACED_FILE } from '../../app/analyze.js';
+import { analyze, PENDING_FILE, UNPLACED_FILE } from '../../app/analyze.js';
 import { InputError, usageError } from '../../app/errors.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
+import type { RedactScope } from '../../core/privacy/protect.js';
 import { readConfig } from '../../io/read-config.js';
 import { compareOutputs, writeOutputs } from '../../io/write-outputs.js';
 import type { OutputName } from '../../outputs/names.js';
@@ -30,6 +31,11 @@ export interface AnalyzeCommandOptions extends Verbosity {
   readonly excel?: boolean;
   readonly qdpx?: boolean;
   readonly sources?: readonly string[];
+  /** true or "quotes": redact quotes; "all": codings.csv too. */
+  readonly redact?: string | boolean;
+  readonly privateNames?: string;
+  readonly quoteReview?: string;
+  readonly attributeQuotes?: readonly string[];
   readonly generator: string;
 }
 
@@ -51,6 +57,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   const participants = options.participants ?? settings.participants;
   const participantsId = options.participantsId ?? settings.participants_id;
   const turnColumns = options.turnColumns ?? settings.turn_columns;
+  const redact = redactScope(options.redact ?? settings.redact);
+  const privateNames = options.privateNames ?? settings.private_names;
+  const quoteReview = options.quoteReview ?? settings.quote_review;
+  const attributeQuotes = splitList(options.attributeQuotes) ?? splitList(settings.attribute_quotes);
 
   return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
     const result = await analyze(
@@ -72,6 +82,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(participants === undefined ? {} : { participants }),
         ...(participantsId === undefined ? {} : { participantsId }),
         ...(turnColumns === undefined ? {} : { turnColumns }),
+        redact,
+        ...(privateNames === undefined ? {} : { privateNames }),
+        ...(quoteReview === undefined ? {} : { quoteReview }),
+        ...(attributeQuotes === undefined ? {} : { attributeQuotes }),
       },
       reporter,
     );
@@ -99,9 +113,18 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     if (!written.ok) throw new InputError(written.problems);
     reporter.stop();
     reporter.flush();
+    if (result.analysis.pendingQuotes.length > 0) reporter.info(`${result.analysis.pendingQuotes.length} quotes await their interviewees' approval, listed in ${out}/${PENDING_FILE}; collab-code quotes review ${out} --out DIR writes the letters`);
     const unplaced = result.humanCodings?.placed.unplaced.length ?? 0;
     if (unplaced > 0) reporter.info(`${unplaced} unplaced ${unplaced === 1 ? 'segment' : 'segments'} listed in ${out}/${UNPLACED_FILE}`);
     reporter.info(`Coded ${result.analysis.sampleSize} ${result.analysis.sampleSize === 1 ? 'interview' : 'interviews'}: ${result.analysis.codings.length} codings; wrote ${files.length} files to ${out}/`);
     return ExitCode.Ok;
   });
+}
+
+/** --redact alone (or `redact: true`) redacts the quotes; "all" also codings.csv. */
+function redactScope(value: string | boolean | undefined): RedactScope {
+  if (value === undefined || value === false) return 'none';
+  if (value === true || value === 'quotes') return 'quotes';
+  if (value === 'all') return 'all';
+  throw usageError(`--redact takes "quotes" or "all", not "${value}"`, 'write --redact before an option rather than before the transcripts, or use --redact=all');
 }

@@ -9,7 +9,10 @@ import { compareNatural, error, fail, ok, type Result } from '../problem.js';
 import type { Language } from '../text/language.js';
 import { isEmptyTranscript, respondentTurns, type InterviewerRecognition, type Transcript } from '../transcripts/transcript.js';
 import { percent } from './percent.js';
-import { selectQuotes, type Quote } from './quotes.js';
+import { publicAttributes } from '../privacy/attributes.js';
+import type { LeakReport } from '../privacy/protect.js';
+import type { Quote } from './quotes.js';
+import { chooseQuotes, type QuoteChoice, type QuoteSettings } from './quoting.js';
 import { attributeNames, attributeValue, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
 
 /** Where the codings come from: the codebook's terms, human codings, or both side by side. */
@@ -23,11 +26,14 @@ export interface AnalysisSettings {
   readonly sources?: CodingSources;
   /** Attributes to break frequencies down by; undefined means "group" when the transcripts give one. */
   readonly by?: readonly string[];
+  /** Consent, the interviewees' review and attribution of quotes. */
+  readonly quotes?: QuoteSettings;
 }
 
 export interface InterviewSummary {
   readonly id: string;
   readonly language: Language;
+  /** Attributes an output may show: never a name, an organisation, contact details or consent. */
   readonly attributes: Readonly<Record<string, string>>;
   readonly turns: number;
   readonly respondentTurns: number;
@@ -79,15 +85,23 @@ export interface Analysis {
   readonly frequencies: readonly CodeFrequency[];
   /** The same for automatic coding, when it runs beside human codings. */
   readonly autoFrequencies?: readonly CodeFrequency[];
+  /** The quotes to publish: consent and the interviewees' review honoured, and, once protected, redacted if asked. */
   readonly quotes: readonly Quote[];
+  /** Quotes chosen but held back until their interviewees approve them. */
+  readonly pendingQuotes: readonly Quote[];
+  readonly quoting: Omit<QuoteChoice, 'quotes' | 'pendingQuotes'>;
+  /** What the leak check found and redacted; absent until the analysis is protected (core/privacy/protect.ts). */
+  readonly privacy?: LeakReport;
 }
 
 /** Codes the transcripts and computes everything the outputs show. Transcript order does not matter. */
 export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook, settings: AnalysisSettings): Result<Analysis> {
+  // Identifying attributes (name, organisation, contact details) and consent are never shown or broken down by.
   const transcripts = [...transcriptsIn].sort((a, b) => compareNatural(a.id, b.id));
-  const sample = sampleOf(transcripts);
+  const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
+  const sample = sampleOf(shown);
 
-  const given = new Set(transcripts.flatMap((t) => Object.keys(t.attributes)));
+  const given = new Set(shown.flatMap((t) => Object.keys(t.attributes)));
   given.add('language');
   const by = settings.by ?? (given.has('group') ? ['group'] : []);
   const unknown = by.filter((a) => !given.has(a));
@@ -108,7 +122,7 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   const primary: readonly Coding[] = sources.human === undefined ? autoCodings : humanCodings;
   const primaryOf = groupBy(primary, (c) => c.transcript);
 
-  const interviews = transcripts.map((t): InterviewSummary => {
+  const interviews = shown.map((t): InterviewSummary => {
     const own = primaryOf.get(t.id) ?? [];
     return {
       id: t.id,
@@ -154,8 +168,13 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   };
   const codings = [...humanCodings, ...autoCodings];
   const bothSources = sources.auto && sources.human !== undefined;
+  // Consent is read from all attributes, the private ones included; attribution only from those shown.
+  const chosen = chooseQuotes(codebook.codes, codings, transcripts, sampleOf(transcripts), settings.quotes ?? {});
+  if (!chosen.ok) return chosen;
+  const { quotes, pendingQuotes, ...quoting } = chosen.value;
 
-  return ok({
+  return ok(
+    {
     codebook,
     unit: settings.unit,
     by,
@@ -169,8 +188,12 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
     codings,
     frequencies: frequenciesOf(primary),
     ...(bothSources ? { autoFrequencies: frequenciesOf(autoCodings) } : {}),
-    quotes: selectQuotes(codebook.codes, codings, new Map(transcripts.map((t) => [t.id, t]))),
-  });
+    quotes,
+    pendingQuotes,
+    quoting,
+    },
+    chosen.warnings,
+  );
 }
 
 /** Human codings in transcript, position and coder order, whatever the order of the files' rows. */

@@ -2,7 +2,8 @@
 import type { Code } from '../codebook/codebook.js';
 import { groupBy } from '../collections.js';
 import type { Coding } from '../coding/coding.js';
-import { codePointConverter, type CodePointOffset } from '../text/offsets.js';
+import { quoteId } from '../privacy/quote-id.js';
+import { codePointConverter, type CodePointOffset, type CodePointSpan } from '../text/offsets.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
 import type { Transcript } from '../transcripts/transcript.js';
 
@@ -12,6 +13,8 @@ const SHORT_QUOTE = 80;
 const LONG_QUOTE = 400;
 
 export interface Quote {
+  /** Stable across runs: the transcript and the quote's place (see quote-id.ts). */
+  readonly id: string;
   readonly code: Code;
   readonly transcript: string;
   readonly turn: number;
@@ -21,7 +24,18 @@ export interface Quote {
   /** Where the quote is, in code points of the transcript's normalised text, end exclusive. */
   readonly start: CodePointOffset;
   readonly end: CodePointOffset;
+  /** How the interviewee's review left it, when it was reviewed: the text is then the edited one. */
+  readonly review?: 'approved' | 'edited';
 }
+
+/** Which passages may be quoted: interviewees who did not consent, and passages withdrawn in a review, are skipped. */
+export interface QuotePolicy {
+  readonly mayQuote: (transcript: string) => boolean;
+  /** Passages withdrawn, per transcript, in code points: a quote overlapping one is never chosen. */
+  readonly withdrawn: ReadonlyMap<string, readonly CodePointSpan[]>;
+}
+
+const QUOTE_ANYTHING: QuotePolicy = { mayQuote: () => true, withdrawn: new Map() };
 
 interface Candidate {
   readonly coding: Coding;
@@ -32,7 +46,7 @@ interface Candidate {
  * Up to QUOTES_PER_CODE quotes per code, each from a different interview: human codings first, then highest score,
  * then quotes of a readable length, then interview id, turn and position.
  */
-export function selectQuotes(codes: readonly Code[], codings: readonly Coding[], transcripts: ReadonlyMap<string, Transcript>): Quote[] {
+export function selectQuotes(codes: readonly Code[], codings: readonly Coding[], transcripts: ReadonlyMap<string, Transcript>, policy: QuotePolicy = QUOTE_ANYTHING): Quote[] {
   const byCode = groupBy(codings, (coding) => coding.code.id);
   // Codings come in transcript, turn and position order: their index breaks ties of score.
   const position = new Map(codings.map((coding, i) => [coding, i]));
@@ -50,22 +64,36 @@ export function selectQuotes(codes: readonly Code[], codings: readonly Coding[],
   for (const code of codes) {
     // Cutting a quote needs sentence segmentation, the costly part; so rank codings cheaply first, keep the
     // best of each interview, and cut quotes only for the leading few, where length can break ties of score.
-    const best = new Map<string, Coding>();
-    for (const coding of (byCode.get(code.id) ?? []).sort(byStrength)) if (!best.has(coding.transcript)) best.set(coding.transcript, coding);
-    const shortlist = [...best.values()].sort(byStrength).slice(0, SHORTLIST);
-    const candidates = shortlist.map((coding): Candidate => ({ coding, span: quoteSpan(coding, transcripts.get(coding.transcript)!) }));
+    // A withdrawn passage gives way to the interview's next best coding, so its span is cut here already.
+    const best = new Map<string, Candidate>();
+    for (const coding of (byCode.get(code.id) ?? []).sort(byStrength)) {
+      if (best.size >= SHORTLIST) break;
+      if (best.has(coding.transcript) || !policy.mayQuote(coding.transcript)) continue;
+      const transcript = transcripts.get(coding.transcript)!;
+      const span = quoteSpan(coding, transcript);
+      const withdrawn = policy.withdrawn.get(coding.transcript);
+      if (withdrawn !== undefined) {
+        const toCodePoints = toCodePointsIn(transcript);
+        const [start, end] = [toCodePoints(span.start), toCodePoints(span.end)];
+        if (withdrawn.some((w) => w.start < end && start < w.end)) continue;
+      }
+      best.set(coding.transcript, { coding, span });
+    }
+    const candidates = [...best.values()];
     candidates.sort((a, b) => strengthOf(b.coding) - strengthOf(a.coding) || lengthPenalty(a.span) - lengthPenalty(b.span) || byStrength(a.coding, b.coding));
     for (const { coding, span } of candidates.slice(0, QUOTES_PER_CODE)) {
       const transcript = transcripts.get(coding.transcript)!;
       const toCodePoints = toCodePointsIn(transcript);
+      const [start, end] = [toCodePoints(span.start), toCodePoints(span.end)];
       quotes.push({
+        id: quoteId(coding.transcript, start, end),
         code,
         transcript: coding.transcript,
         turn: coding.turn,
         speaker: coding.speaker,
         text: transcript.text.slice(span.start, span.end).replace(/\s+/g, ' '),
-        start: toCodePoints(span.start),
-        end: toCodePoints(span.end),
+        start,
+        end,
       });
     }
   }

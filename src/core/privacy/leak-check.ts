@@ -1,0 +1,40 @@
+// The leak check: everything in a text that could identify someone, from every finder at once, overlaps merged.
+import type { Language } from '../text/language.js';
+import { findContactDetails } from './contact-patterns.js';
+import { mergeFindings, type Finding } from './findings.js';
+import type { KnownNameMatcher } from './known-names.js';
+import { findNamesByHeuristic, isCommonWords } from './name-heuristic.js';
+import type { NameFinder } from './nlp-names.js';
+
+export interface LeakCheckSources {
+  readonly known: KnownNameMatcher;
+  /** An NLP name finder per language it covers (compromise for English). */
+  readonly nlp?: Partial<Record<Language, NameFinder>>;
+}
+
+export type LeakCheck = (text: string, language: Language) => Finding[];
+
+export function createLeakCheck(sources: LeakCheckSources): LeakCheck {
+  return (text, language) =>
+    mergeFindings(text, [
+      ...findContactDetails(text),
+      ...sources.known.find(text),
+      ...findNamesByHeuristic(text, language),
+      ...(sources.nlp?.[language]?.(text) ?? []).filter(plausibleName),
+    ]);
+}
+
+// The NLP library tags some lower-case words as names ("grant" as Grant) and names regions that identify no one.
+const plausibleName = (f: Finding): boolean => /^[\p{Lu}\p{N}]/u.test(f.text) && !isCommonWords(f.text);
+
+/** The text with each finding replaced by its bracketed kind: "[name] of [organisation] wrote to [email]". */
+export function redact(text: string, findings: readonly Finding[]): string {
+  let out = '';
+  let at = 0;
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue;
+    out += `${text.slice(at, f.start)}[${f.kind}]`;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}

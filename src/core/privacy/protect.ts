@@ -1,0 +1,84 @@
+// The one place where quotes are made safe to publish: every quote (published or awaiting review), and with "all"
+// every coding's text, goes through the leak check here; redaction replaces what it finds, and the report of what
+// was checked, found and redacted travels with the analysis to every output that shows a quote.
+import type { Analysis } from '../analysis/analyze.js';
+import type { Quote } from '../analysis/quotes.js';
+import type { Coding } from '../coding/coding.js';
+import type { Language } from '../text/language.js';
+import { countByKind, FINDING_KINDS, type FindingKind } from './findings.js';
+import { isGenericSpeaker } from './known-names.js';
+import { redact, type LeakCheck } from './leak-check.js';
+
+/** What --redact replaces: nothing (the check only warns), the quotes, or the quotes and codings.csv's text. */
+export type RedactScope = 'none' | 'quotes' | 'all';
+
+export interface LeakReport {
+  readonly checked: {
+    /** Quotes checked: the published ones and those awaiting review. */
+    readonly quotes: number;
+    /** Distinct coded stretches checked (with redact "all"). */
+    readonly codings: number;
+    /** Names the project gave (attributes, private names, speaker labels). */
+    readonly knownNames: number;
+    /** Languages whose names an NLP library looked for; the heuristic looks in every language. */
+    readonly nlpLanguages: readonly Language[];
+  };
+  /** Findings in the quotes, by kind (speaker labels that are personal names count as names). */
+  readonly found: Readonly<Record<FindingKind, number>>;
+  readonly quotesWithFindings: number;
+  /** Each quote with findings, for the warning: where it is and what it holds (never the words found). */
+  readonly places: readonly { readonly transcript: string; readonly turn: number; readonly kinds: readonly FindingKind[] }[];
+  readonly redacted: RedactScope;
+}
+
+export interface ProtectOptions {
+  readonly redact: RedactScope;
+  readonly languageOf: (transcript: string) => Language;
+  readonly knownNames: number;
+  readonly nlpLanguages: readonly Language[];
+}
+
+/** The analysis with its quotes (and, with "all", codings) checked and, when asked, redacted. */
+export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: ProtectOptions): Analysis {
+  const found: FindingKind[] = [];
+  const places: { transcript: string; turn: number; kinds: FindingKind[] }[] = [];
+  const protectQuote = (quote: Quote): Quote => {
+    const findings = check(quote.text, options.languageOf(quote.transcript));
+    const speakerIsName = !isGenericSpeaker(quote.speaker);
+    const kinds = [...findings.map((f) => f.kind), ...(speakerIsName ? (['name'] as const) : [])];
+    if (kinds.length > 0) {
+      found.push(...kinds);
+      places.push({ transcript: quote.transcript, turn: quote.turn, kinds: FINDING_KINDS.filter((k) => kinds.includes(k)) });
+    }
+    if (options.redact === 'none') return quote;
+    return { ...quote, text: redact(quote.text, findings), speaker: speakerIsName ? '[name]' : quote.speaker };
+  };
+  const quotes = analysis.quotes.map(protectQuote);
+  const pendingQuotes = analysis.pendingQuotes.map(protectQuote);
+
+  let codingsChecked = 0;
+  let codings = analysis.codings;
+  if (options.redact === 'all') {
+    const done = new Map<string, string>();
+    const protectCoding = (coding: Coding): Coding => {
+      const key = `${coding.transcript}\u0000${coding.start}\u0000${coding.end}`;
+      let text = done.get(key);
+      if (text === undefined) {
+        text = redact(coding.text, check(coding.text, options.languageOf(coding.transcript)));
+        done.set(key, text);
+      }
+      return { ...coding, text, speaker: isGenericSpeaker(coding.speaker) ? coding.speaker : '[name]' };
+    };
+    codings = analysis.codings.map(protectCoding);
+    codingsChecked = done.size;
+  }
+
+  const privacy: LeakReport = {
+    checked: { quotes: quotes.length + pendingQuotes.length, codings: codingsChecked, knownNames: options.knownNames, nlpLanguages: options.nlpLanguages },
+    found: countByKind(found.map((kind) => ({ kind }))),
+    quotesWithFindings: places.length,
+    places,
+    redacted: options.redact,
+  };
+  return { ...analysis, quotes, pendingQuotes, codings, privacy };
+}
