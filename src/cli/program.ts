@@ -163,6 +163,48 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       done(await runEvaluate({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
 
+  const quotes = program.command('quotes').description("the interviewees' review of the quotes a report uses");
+  quotes
+    .command('review')
+    .description('write one letter per interviewee quoted (each quote, the code it illustrates, the sentences around it) and quote-review.csv to record their answers')
+    .argument('<outdir>', 'the folder collab-code analyze wrote')
+    .requiredOption('--out <dir>', 'where to write the letters and quote-review.csv (a review file already there keeps its decisions)')
+    .option('--transcripts <paths...>', 'the transcripts analysed, for the sentences around each quote; default: "transcripts" in collab-code.yaml')
+    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--private-names <file>', 'names to redact from the sentences around redacted quotes, one per line')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code quotes review collab-code-report --out review/', 'letters and review/quote-review.csv'],
+        ['collab-code analyze --quote-review review/quote-review.csv', 'then, with the answers recorded: the report honours them'],
+      ),
+    )
+    .action(async (analysisDir: string, options: { out: string; transcripts?: string[]; interviewer?: string[]; privateNames?: string }) => {
+      const { runQuotesReview } = await import('./commands/quotes-review.js');
+      done(await runQuotesReview({ ...options, ...verbosity(), analysisDir }, io));
+    });
+
+  program
+    .command('anonymise')
+    .alias('anonymize')
+    .description('write copies of transcripts with names replaced by consistent pseudonyms and contact details masked, plus the key (pseudonyms.csv)')
+    .argument('[paths...]', 'transcript files, folders or globs; default: "transcripts" in collab-code.yaml')
+    .requiredOption('--out <dir>', 'where to write the copies and pseudonyms.csv')
+    .option('--dry-run', 'write nothing; list on stdout what would be replaced')
+    .option('--private-names <file>', 'further names to replace, one per line')
+    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code anonymise interviews/ --out anonymised/ --private-names names.txt', 'copies and the key, anonymised/pseudonyms.csv: store it apart'],
+        ['collab-code anonymise interviews/ --out anonymised/ --dry-run > changes.csv', 'what would be replaced, written nowhere'],
+      ),
+    )
+    .action(async (paths: string[], options: { out: string; dryRun?: boolean; privateNames?: string; interviewer?: string[] }) => {
+      const { runAnonymise } = await import('./commands/anonymise.js');
+      done(await runAnonymise({ ...options, ...verbosity(), paths }, io));
+    });
+
   const codebook = program
     .command('codebook')
     .description('work with codebooks')

@@ -26,7 +26,10 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[], cw
   const temporary: string[] = [];
   try {
     for (const file of files) {
-      const tmp = path.join(absolute, `.${file.name}.${process.pid}.tmp`);
+      // A name may hold subfolders (anonymised copies keep their place): the temporary file goes beside its target.
+      const folder = path.join(absolute, path.dirname(file.name));
+      if (folder !== absolute) await mkdir(folder, { recursive: true });
+      const tmp = path.join(folder, `.${path.basename(file.name)}.${process.pid}.tmp`);
       temporary.push(tmp);
       await writeFile(tmp, file.content);
     }

@@ -13,6 +13,10 @@ export interface KnownName {
   readonly kind: KnownNameKind;
   /** Where it was given ("M01.md: name", "speaker label", "private names"), for messages and the key. */
   readonly from: string;
+  /** The label of an interviewer: pseudonymised as "Interviewer N", so the copy still tells the interviewer apart. */
+  readonly interviewer?: boolean;
+  /** For an alias, the person's name it stands for: both get the same pseudonym. */
+  readonly aliasOf?: string;
 }
 
 // Words that join the parts of a name but are no name on their own.
@@ -40,13 +44,18 @@ export function isGenericSpeaker(label: string): boolean {
 /** The known names given by one transcript's attributes: person and organisation values, "; " or "|" separated; aliases also ",". */
 export function namesFromAttributes(attributes: Readonly<Record<string, string>>, where: string): KnownName[] {
   const names: KnownName[] = [];
-  for (const [key, value] of Object.entries(attributes)) {
+  const isAlias = (key: string): boolean => /alias|apodo|nickname/i.test(key);
+  // Names before aliases, so that an alias can point to the name it stands for.
+  const entries = Object.entries(attributes).sort(([a], [b]) => Number(isAlias(a)) - Number(isAlias(b)));
+  for (const [key, value] of entries) {
     const what = identifyingAttribute(key);
     if (what === undefined || what === 'contact') continue;
-    const separators = /alias|apodo|nickname/i.test(key) ? /[;|,]/ : /[;|]/;
-    for (const part of value.split(separators)) {
+    const person = names.find((n) => n.kind === 'name');
+    for (const part of value.split(isAlias(key) ? /[;|,]/ : /[;|]/)) {
       const text = part.trim();
-      if (text !== '') names.push({ text, kind: what === 'person' ? 'name' : 'organisation', from: `${where}: ${key}` });
+      if (text === '') continue;
+      const kind = what === 'person' ? 'name' : 'organisation';
+      names.push({ text, kind, from: `${where}: ${key}`, ...(isAlias(key) && person !== undefined ? { aliasOf: person.text } : {}) });
     }
   }
   return names;
@@ -156,8 +165,14 @@ export function namesOfTranscripts(transcripts: readonly Transcript[]): KnownNam
   const names: KnownName[] = [];
   for (const t of transcripts) {
     names.push(...namesFromAttributes(t.attributes, t.id));
-    for (const speaker of new Set(t.turns.map((turn) => turn.speaker))) {
-      if (!isGenericSpeaker(speaker)) names.push({ text: speaker, kind: 'name', from: `${t.id}: speaker label` });
+    const own = names.filter((n) => n.kind === 'name' && n.from.startsWith(`${t.id}: `) && n.aliasOf === undefined);
+    const roleOf = new Map(t.turns.map((turn) => [turn.speaker, turn.role]));
+    for (const [speaker, role] of roleOf) {
+      if (isGenericSpeaker(speaker)) continue;
+      // A respondent labelled by part of their name ("María Fernanda" for María Fernanda Rojas) is that person.
+      const words = wordsOf(speaker);
+      const person = role === 'interviewer' ? undefined : own.find((n) => words.every((w) => wordsOf(n.text).includes(w)));
+      names.push({ text: speaker, kind: 'name', from: `${t.id}: speaker label`, ...(role === 'interviewer' ? { interviewer: true } : {}), ...(person === undefined ? {} : { aliasOf: person.text }) });
     }
   }
   return names;

@@ -33,6 +33,7 @@ const NOT_NAMES = words(`
   english spanish french portuguese arabic swahili inglés ingles español espanol francés frances portugués portugues árabe arabe
   internet web email e-mail covid covid-19 whatsapp facebook twitter signal telegram zoom google youtube instagram tiktok linkedin skype teams
   god dios christmas navidad ngo ngos ong ongs un
+  person organisation organization place interviewer interview respondent transcript entrevista
 `);
 
 // Acronyms too common to identify anyone.
@@ -112,7 +113,8 @@ export function findNamesByHeuristic(text: string, _language: Language): Finding
     found.push({ kind, start, end, text: text.slice(start, end), source: 'heuristic' });
   };
   // Capitalised words that may be part of a name but are none alone ("Sur" in "Radio Sur", "General").
-  const common = (x: Word): boolean => NOT_NAMES.has(x.folded) || (x.acronym && COMMON_ACRONYMS.has(x.folded));
+  // Words with digits are codes ("E01", "P3"), not names.
+  const common = (x: Word): boolean => NOT_NAMES.has(x.folded) || (x.acronym && COMMON_ACRONYMS.has(x.folded)) || (!x.acronym && /\d/.test(x.text));
   let i = 0;
   while (i < ws.length) {
     if (!ws[i]!.capitalised) {

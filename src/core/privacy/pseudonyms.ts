@@ -17,6 +17,9 @@ export interface PseudonymEntry {
   readonly transcripts: Set<string>;
 }
 
+// Titles before a name are no part of it: "Doña Rosa Mamani" is Rosa Mamani.
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'sra', 'srta', 'don', 'dona', 'senor', 'senora', 'lic', 'ing']);
+
 const keyOf = (text: string): string => {
   const words: string[] = [];
   scanWords(text, (start, end) => words.push(foldDiacritics(text.slice(start, end).toLowerCase().replace(/’/g, "'").replace(/'s$/, ''))));
@@ -26,7 +29,7 @@ const keyOf = (text: string): string => {
 export class Pseudonyms {
   private readonly byKey = new Map<string, PseudonymEntry>();
   private readonly entries: PseudonymEntry[] = [];
-  private readonly next: Partial<Record<FindingKind, number>> = {};
+  private readonly next: Record<string, number> = {};
 
   constructor(private readonly known: KnownNameMatcher) {}
 
@@ -35,21 +38,31 @@ export class Pseudonyms {
     const label = LABELS[finding.kind];
     if (label === undefined) return `[${finding.kind}]`;
     const knownName = this.known.nameOf(finding.text);
-    const key = keyOf(knownName?.text ?? finding.text);
-    let entry = this.byKey.get(key);
+    const key = keyOf(knownName?.aliasOf ?? knownName?.text ?? finding.text);
+    let entry = this.byKey.get(key) ?? this.personOfParts(key, knownName?.kind ?? finding.kind);
     if (entry === undefined) {
       const kind = knownName?.kind ?? finding.kind;
-      const n = (this.next[kind] ?? 0) + 1;
-      this.next[kind] = n;
-      entry = { pseudonym: `${LABELS[kind] ?? label} ${n}`, kind, name: knownName?.text ?? finding.text, variants: new Set(), transcripts: new Set() };
+      const series = knownName?.interviewer === true ? 'Interviewer' : (LABELS[kind] ?? label);
+      const n = (this.next[series] ?? 0) + 1;
+      this.next[series] = n;
+      entry = { pseudonym: `${series} ${n}`, kind, name: knownName?.aliasOf ?? knownName?.text ?? finding.text, variants: new Set(), transcripts: new Set() };
       this.entries.push(entry);
       this.byKey.set(key, entry);
       // The parts of a person's name found later on their own ("Herrera" after "Julián Herrera") are the same person.
-      if (kind === 'name') for (const part of key.split(' ')) if (part.length >= 2 && !PARTICLES.has(part) && !this.byKey.has(part)) this.byKey.set(part, entry);
+      if (kind === 'name') for (const part of key.split(' ')) if (part.length >= 2 && !PARTICLES.has(part) && !TITLES.has(part) && !this.byKey.has(part)) this.byKey.set(part, entry);
     }
     entry.variants.add(finding.text);
     entry.transcripts.add(transcript);
     return entry.pseudonym;
+  }
+
+  /** The person every content word of `key` already stands for ("Luis Alberto" after "Luis Alberto Quispe"). */
+  private personOfParts(key: string, kind: FindingKind): PseudonymEntry | undefined {
+    if (kind !== 'name') return undefined;
+    const parts = key.split(' ').filter((w) => !PARTICLES.has(w) && !TITLES.has(w));
+    const entries = new Set(parts.map((w) => this.byKey.get(w)));
+    const [only] = entries;
+    return entries.size === 1 && only?.kind === 'name' ? only : undefined;
   }
 
   /** Every pseudonym given, in the order given. */

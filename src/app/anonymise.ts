@@ -1,0 +1,89 @@
+// The anonymise use case: copies of transcripts with consistent pseudonyms and masked contact details, and the key.
+// Inputs are never modified: a copy that would land on its input is refused.
+import path from 'node:path';
+import { anonymiseTranscript, type Replacement } from '../core/privacy/anonymise.js';
+import { Pseudonyms, type PseudonymEntry } from '../core/privacy/pseudonyms.js';
+import { error } from '../core/problem.js';
+import type { OutputFile } from '../io/write-outputs.js';
+import { formatPseudonymsCsv } from '../outputs/pseudonyms-csv.js';
+import { readTranscripts } from './corpus.js';
+import { InputError } from './errors.js';
+import { loadLeakCheck } from './privacy.js';
+import { silentReporter, type Reporter } from './reporter.js';
+
+export const PSEUDONYMS_FILE = 'pseudonyms.csv';
+
+export interface AnonymiseOptions {
+  readonly paths: readonly string[];
+  readonly out: string;
+  readonly cwd?: string;
+  readonly privateNames?: string;
+  readonly interviewers?: readonly string[];
+}
+
+export interface AnonymisedFile {
+  /** The transcript's file as given, relative to the working directory. */
+  readonly source: string;
+  /** Its copy, relative to `out`. */
+  readonly copy: string;
+  readonly text: string;
+  /** Line and column (from 1) of each replacement in the source. */
+  readonly replacements: readonly (Replacement & { readonly line: number; readonly column: number })[];
+}
+
+export interface AnonymiseResult {
+  readonly files: readonly AnonymisedFile[];
+  readonly pseudonyms: readonly PseudonymEntry[];
+  /** The copies and the key, to write into `out`. */
+  render(): OutputFile[];
+}
+
+export async function anonymise(options: AnonymiseOptions, reporter: Reporter = silentReporter): Promise<AnonymiseResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const transcripts = await readTranscripts({ paths: options.paths, exclude: [options.out], defaultLanguage: 'en', interviewers: options.interviewers ?? [] }, cwd, reporter);
+  // Copies keep their place below the folder the transcripts share.
+  const absolute = transcripts.map((t) => path.resolve(cwd, t.file));
+  const base = commonFolder(absolute);
+  const out = path.resolve(cwd, options.out);
+  const clashes = absolute.filter((file) => path.join(out, path.relative(base, file)) === file);
+  if (clashes.length > 0) {
+    throw new InputError([error({ file: options.out }, 'the copies would overwrite the transcripts', 'choose an --out folder apart from the transcripts: inputs are never modified')]);
+  }
+  const languages = new Set(transcripts.map((t) => t.language));
+  reporter.progress({ stage: 'Loading the leak check' });
+  const { check, known } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
+  const pseudonyms = new Pseudonyms(known);
+  const files = transcripts.map((t, i): AnonymisedFile => {
+    reporter.progress({ stage: 'Anonymising', done: i, total: transcripts.length });
+    const copy = anonymiseTranscript(t, check, known, pseudonyms);
+    const lineStarts = [0];
+    for (let k = t.text.indexOf('\n'); k >= 0; k = t.text.indexOf('\n', k + 1)) lineStarts.push(k + 1);
+    const lineOf = (offset: number): number => {
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lineStarts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    return {
+      source: t.file,
+      copy: path.relative(base, absolute[i]!).split(path.sep).join('/'),
+      text: copy.text,
+      replacements: copy.replacements.map((r) => ({ ...r, line: lineOf(r.start) + 1, column: r.start - lineStarts[lineOf(r.start)]! + 1 })),
+    };
+  });
+  return {
+    files,
+    pseudonyms: pseudonyms.list(),
+    render: () => [...files.map((f) => ({ name: f.copy, content: f.text })), { name: PSEUDONYMS_FILE, content: formatPseudonymsCsv(pseudonyms.list()) }],
+  };
+}
+
+function commonFolder(files: readonly string[]): string {
+  let common = path.dirname(files[0]!);
+  for (const file of files) while (!`${path.dirname(file)}${path.sep}`.startsWith(`${common}${path.sep}`) && common !== path.dirname(common)) common = path.dirname(common);
+  return common;
+}
