@@ -30,11 +30,11 @@ const PHONE = /(?<![\p{L}\p{N}+])(?:\+|\b00)?\(?\d[\d \u00a0().\/-]{5,22}\d\b(?!
 
 const STREET_EN = '(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Crescent|Place|Square|Terrace|Highway|Hwy)';
 // "12 Harbour Road", "221B Baker Street", "45 Independence Ave."
-const ADDRESS_EN = new RegExp(`\\b\\d{1,5}[A-Za-z]?,?\\s+(?:[\\p{Lu}][\\p{L}'’-]*\\s+){1,4}${STREET_EN}\\b\\.?`, 'gu');
+const ADDRESS_EN = new RegExp(`\\b\\d{1,5}[A-Za-z]?,?\\s+(?:[\\p{Lu}][\\p{L}'’-]*\\s+){1,4}${STREET_EN}\\b\\.?|\\b\\d{1,3}(?:st|nd|rd|th)\\s+${STREET_EN}\\b\\.?`, 'gu');
 // "Calle 45 #12-30", "Avenida Reforma 123, piso 4", "Jr. Lampa 456", "Carrera 7 No. 12-45", "C/ Mayor, 3"
 const STREET_ES = '(?:Calle|C/|Avenida|Avda\\.?|Av\\.|Carrera|Cra\\.?|Kra\\.?|Jirón|Jr\\.|Pasaje|Psje\\.?|Paseo|Plaza|Diagonal|Transversal|Calzada|Camino|Carretera|Callejón|Boulevard|Bulevar)';
 const ADDRESS_ES = new RegExp(
-  `(?<![\\p{L}])${STREET_ES}\\s*(?:[\\p{L}\\p{N}'’.-]+\\s+){0,5}?(?:#|No\\.?|Nº|N°|n\\.?º|número)?\\s*\\d+[A-Za-z]?(?:\\s*[-#]\\s*\\d+[A-Za-z]?)*(?:,?\\s*(?:piso|depto\\.?|departamento|oficina|of\\.|apto\\.?|apartamento|interior|int\\.)\\s*\\d+[A-Za-z]?)?`,
+  `(?<![\\p{L}])(?:\\d{1,3}(?:a|o|ra|da|ta|va|na|º|ª|°)?\\.?\\s+)?${STREET_ES}\\s*(?:[\\p{L}\\p{N}'’.-]+\\s+){0,5}?(?:#|No\\.?|Nº|N°|n\\.?º|número)?\\s*\\d+[A-Za-z]?(?:\\s*[-#]\\s*\\d+[A-Za-z]?)*(?:,?\\s*(?:piso|depto\\.?|departamento|oficina|of\\.|apto\\.?|apartamento|interior|int\\.)\\s*\\d+[A-Za-z]?)?`,
   'gu',
 );
 const POST_BOX = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|Apartado(?: Postal| Aéreo)?|Apdo\.?|Casilla(?: de [Cc]orreo)?)\s*(?:No\.?\s*)?\d+/gu;

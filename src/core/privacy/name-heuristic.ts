@@ -8,8 +8,11 @@ import type { Finding, FindingKind } from './findings.js';
 
 const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter((w) => w !== ''));
 
-// Lower-case words allowed inside a name: "Committee to Protect Journalists", "Red de Periodistas del Sur".
-const CONNECTORS = words('de del la las los y e da do dos of the and for to para por');
+// Lower-case words allowed inside a name: "Committee to Protect Journalists", "Red de Periodistas del Sur". Not "and":
+// "Peter and the Coalition" are two.
+const CONNECTORS = words('de del la las los da do dos of the for to para por');
+// "and" joins two names only when a capitalised word follows it: "Priya and Arjun", "Radio y Televisión".
+const AND = words('and y e &');
 
 // Capitalised words that are no name: function words that open sentences, the pronoun I, months and days, regions and
 // continents at a level that identifies no one, languages, platforms, and the words of everyday capitalisation.
@@ -125,14 +128,19 @@ export function findNamesByHeuristic(text: string, _language: Language): Finding
     let end = i;
     for (let j = i + 1; j < ws.length && ws[j]!.joined; j++) {
       if (ws[j]!.capitalised) end = j;
+      else if (AND.has(ws[j]!.folded) && ws[j + 1]?.capitalised === true && ws[j + 1]!.joined) continue;
       else if (!CONNECTORS.has(ws[j]!.folded)) break;
     }
     const next = end + 1;
     // Trim common words from both ends: "When Ana" is Ana, "West Africa" is nothing.
     let first = i;
     let last = end;
-    while (first <= last && (common(ws[first]!) || !ws[first]!.capitalised)) first++;
-    while (last >= first && (common(ws[last]!) || !ws[last]!.capitalised)) last--;
+    // An organisation's name may hold common words ("West Africa Media Foundation", "Radio Sur"): it stays whole. Else
+    // common words are trimmed from the front; from the end only when nothing else is left ("Voces del Sur" stays).
+    const isOrganisation = ws.slice(first, last + 1).some((x) => ORGANISATION_WORDS.has(x.folded));
+    while (first <= last && ((common(ws[first]!) && !isOrganisation) || !ws[first]!.capitalised)) first++;
+    while (last >= first && !ws[last]!.capitalised) last--;
+    if (first <= last && ws.slice(first, last + 1).every((x) => common(x) || !x.capitalised)) first = last + 1;
     if (first <= last) {
       const w = ws[first]!;
       const before = first > 0 ? ws[first - 1] : undefined;

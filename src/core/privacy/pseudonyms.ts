@@ -37,6 +37,9 @@ export class Pseudonyms {
   replacementFor(finding: Finding, transcript: string): string {
     const label = LABELS[finding.kind];
     if (label === undefined) return `[${finding.kind}]`;
+    // "Priya and Arjun" were found as one stretch but are two people.
+    const parts = finding.text.split(/(\s+(?:and|y|e|&)\s+)/u);
+    if (parts.length > 1) return parts.map((part, i) => (i % 2 === 1 ? part : this.replacementFor({ ...finding, text: part }, transcript))).join('');
     const knownName = this.known.nameOf(finding.text);
     const key = keyOf(knownName?.aliasOf ?? knownName?.text ?? finding.text);
     let entry = this.byKey.get(key) ?? this.personOfParts(key, knownName?.kind ?? finding.kind);
