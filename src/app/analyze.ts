@@ -18,7 +18,7 @@ import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type Hum
 import { InputError } from './errors.js';
 import { describeFindings } from '../core/privacy/findings.js';
 import { leakWarning } from './leak-warning.js';
-import { loadLeakCheck } from './privacy.js';
+import { loadLeakCheck, turnFinder } from './privacy.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 export const UNPLACED_FILE = 'unplaced-codings.csv';
@@ -149,6 +149,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   const analysis = protectAnalysis(analyzed.value, leakCheck.check, {
     redact,
     languageOf: (id) => languageOf.get(id) ?? 'en',
+    turnOf: turnFinder(transcripts),
     knownNames: leakCheck.known.names.length,
     nlpLanguages: leakCheck.nlpLanguages,
   });

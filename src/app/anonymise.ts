@@ -40,15 +40,14 @@ export interface AnonymiseResult {
 
 export async function anonymise(options: AnonymiseOptions, reporter: Reporter = silentReporter): Promise<AnonymiseResult> {
   const cwd = options.cwd ?? process.cwd();
+  const out = path.resolve(cwd, options.out);
+  // A path given inside --out would be skipped as output, or overwritten: refuse before reading anything.
+  if (options.paths.some((p) => `${path.resolve(cwd, p)}${path.sep}`.startsWith(`${out}${path.sep}`))) throw overwrite(options.out);
   const transcripts = await readTranscripts({ paths: options.paths, exclude: [options.out], defaultLanguage: 'en', interviewers: options.interviewers ?? [] }, cwd, reporter);
   // Copies keep their place below the folder the transcripts share.
   const absolute = transcripts.map((t) => path.resolve(cwd, t.file));
   const base = commonFolder(absolute);
-  const out = path.resolve(cwd, options.out);
-  const clashes = absolute.filter((file) => path.join(out, path.relative(base, file)) === file);
-  if (clashes.length > 0) {
-    throw new InputError([error({ file: options.out }, 'the copies would overwrite the transcripts', 'choose an --out folder apart from the transcripts: inputs are never modified')]);
-  }
+  if (absolute.some((file) => path.join(out, path.relative(base, file)) === file)) throw overwrite(options.out);
   const languages = new Set(transcripts.map((t) => t.language));
   reporter.progress({ stage: 'Loading the leak check' });
   const { check, known } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
@@ -81,6 +80,9 @@ export async function anonymise(options: AnonymiseOptions, reporter: Reporter = 
     render: () => [...files.map((f) => ({ name: f.copy, content: f.text })), { name: PSEUDONYMS_FILE, content: formatPseudonymsCsv(pseudonyms.list()) }],
   };
 }
+
+const overwrite = (out: string): InputError =>
+  new InputError([error({ file: out }, 'the copies would overwrite the transcripts', 'choose an --out folder apart from the transcripts: inputs are never modified')]);
 
 function commonFolder(files: readonly string[]): string {
   let common = path.dirname(files[0]!);

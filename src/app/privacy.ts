@@ -4,6 +4,7 @@ import { KnownNameMatcher, namesOfTranscripts, type KnownName } from '../core/pr
 import { createLeakCheck, type LeakCheck } from '../core/privacy/leak-check.js';
 import { compromiseNameFinder, type Compromise, type NameFinder } from '../core/privacy/nlp-names.js';
 import type { Language } from '../core/text/language.js';
+import { utf16Converter, type CodePointOffset } from '../core/text/offsets.js';
 import type { Transcript } from '../core/transcripts/transcript.js';
 import { readPrivateNames } from '../io/read-privacy-files.js';
 import { InputError } from './errors.js';
@@ -30,4 +31,19 @@ export async function loadLeakCheck(transcripts: readonly Transcript[], privateN
     nlp.en = compromiseNameFinder(compromise as unknown as Compromise);
   }
   return { check: createLeakCheck({ known, nlp }), known, nlpLanguages: Object.keys(nlp) as Language[] };
+}
+
+/** The text of the turn holding a code point offset of a transcript, for the leak check's context. */
+export function turnFinder(transcripts: readonly Transcript[]): (transcript: string, start: CodePointOffset) => string | undefined {
+  const byId = new Map(transcripts.map((t) => [t.id, t]));
+  const converters = new Map<string, (offset: CodePointOffset) => number>();
+  return (id, start) => {
+    const t = byId.get(id);
+    if (t === undefined) return undefined;
+    let toUtf16 = converters.get(id);
+    if (toUtf16 === undefined) converters.set(id, (toUtf16 = utf16Converter(t.text)));
+    const at = toUtf16(start);
+    const turn = t.turns.find((turn) => turn.start <= at && at < turn.end);
+    return turn === undefined ? undefined : t.text.slice(turn.start, turn.end);
+  };
 }

@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { redact } from '../core/privacy/leak-check.js';
+import { checkInTurn } from '../core/privacy/protect.js';
+import type { CodePointOffset } from '../core/text/offsets.js';
 import type { ReviewRow } from '../core/privacy/quote-review.js';
 import { reviewLetters, reviewRows, type ReviewLetter } from '../core/privacy/review-round.js';
 import { readAnalysisOutputs } from '../io/read-analysis-outputs.js';
@@ -13,7 +15,7 @@ import { formatReviewCsv, formatReviewLetter } from '../outputs/review-letter.js
 import { PENDING_FILE } from './analyze.js';
 import { readTranscripts } from './corpus.js';
 import { InputError } from './errors.js';
-import { loadLeakCheck } from './privacy.js';
+import { loadLeakCheck, turnFinder } from './privacy.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 export const REVIEW_FILE = 'quote-review.csv';
@@ -62,7 +64,9 @@ export async function reviewQuotes(options: QuotesReviewOptions, reporter: Repor
   if (outputs.value.redacted) {
     const languages = new Set(letters.map((l) => l.language));
     const { check } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
-    letters = letters.map((l) => ({ ...l, quotes: l.quotes.map((q) => ({ ...q, before: redact(q.before, check(q.before, l.language)), after: redact(q.after, check(q.after, l.language)) })) }));
+    const findingsOf = checkInTurn(check, { languageOf: (id) => byId.get(id)?.language ?? 'en', turnOf: turnFinder(transcripts) });
+    const redacted = (text: string, q: { transcript: string; start: CodePointOffset }) => redact(text, findingsOf(text, q.transcript, q.start));
+    letters = letters.map((l) => ({ ...l, quotes: l.quotes.map((q) => ({ ...q, before: redacted(q.before, q), after: redacted(q.after, q) })) }));
   }
   const rows = reviewRows(letters, earlier);
   const files: OutputFile[] = [...letters.map((l) => ({ name: `${safeFileName(l.transcript)}.md`, content: formatReviewLetter(l, outputs.value.title, outputs.value.redacted) })), { name: REVIEW_FILE, content: formatReviewCsv(rows) }];

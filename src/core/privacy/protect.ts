@@ -5,7 +5,8 @@ import type { Analysis } from '../analysis/analyze.js';
 import type { Quote } from '../analysis/quotes.js';
 import type { Coding } from '../coding/coding.js';
 import type { Language } from '../text/language.js';
-import { countByKind, FINDING_KINDS, type FindingKind } from './findings.js';
+import type { CodePointOffset } from '../text/offsets.js';
+import { countByKind, FINDING_KINDS, mergeFindings, type Finding, type FindingKind } from './findings.js';
 import { isGenericSpeaker } from './known-names.js';
 import { redact, type LeakCheck } from './leak-check.js';
 
@@ -34,6 +35,12 @@ export interface LeakReport {
 export interface ProtectOptions {
   readonly redact: RedactScope;
   readonly languageOf: (transcript: string) => Language;
+  /**
+   * The turn a stretch of a transcript lies in (start in code points). A quote is cut at sentences, so a name opening
+   * it ("Gómez, de la Defensoría…" after "La Sra.") cannot be told from a capitalised word by the quote alone: what
+   * the check finds in the whole turn is looked for in the quote too.
+   */
+  readonly turnOf?: TurnOf;
   readonly knownNames: number;
   readonly nlpLanguages: readonly Language[];
 }
@@ -42,8 +49,9 @@ export interface ProtectOptions {
 export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: ProtectOptions): Analysis {
   const found: FindingKind[] = [];
   const places: { transcript: string; turn: number; kinds: FindingKind[] }[] = [];
+  const findingsOf = checkInTurn(check, options);
   const protectQuote = (quote: Quote): Quote => {
-    const findings = check(quote.text, options.languageOf(quote.transcript));
+    const findings = findingsOf(quote.text, quote.transcript, quote.start);
     const speakerIsName = !isGenericSpeaker(quote.speaker);
     const kinds = [...findings.map((f) => f.kind), ...(speakerIsName ? (['name'] as const) : [])];
     if (kinds.length > 0) {
@@ -64,7 +72,7 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
       const key = `${coding.transcript}\u0000${coding.start}\u0000${coding.end}`;
       let text = done.get(key);
       if (text === undefined) {
-        text = redact(coding.text, check(coding.text, options.languageOf(coding.transcript)));
+        text = redact(coding.text, findingsOf(coding.text, coding.transcript, coding.start));
         done.set(key, text);
       }
       return { ...coding, text, speaker: isGenericSpeaker(coding.speaker) ? coding.speaker : '[name]' };
@@ -81,4 +89,37 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
     redacted: options.redact,
   };
   return { ...analysis, quotes, pendingQuotes, codings, privacy };
+}
+
+export type TurnOf = (transcript: string, start: CodePointOffset) => string | undefined;
+
+/**
+ * The leak check of a stretch of a transcript (a quote, a coding, the sentences around a quote): what it finds in the
+ * stretch, and every word it finds in the stretch's whole turn wherever the stretch holds them.
+ */
+export function checkInTurn(check: LeakCheck, options: { readonly languageOf: (transcript: string) => Language; readonly turnOf?: TurnOf }) {
+  // What the check finds in each turn: its words (spacing folded, as in quotes) and their kind.
+  const inTurn = new Map<string, ReadonlyMap<string, FindingKind>>();
+  return (text: string, transcript: string, start: CodePointOffset): Finding[] => {
+    const language = options.languageOf(transcript);
+    const turn = options.turnOf?.(transcript, start);
+    if (turn === undefined) return check(text, language);
+    let around = inTurn.get(turn);
+    if (around === undefined) {
+      around = new Map(check(turn, language).map((f) => [f.text.replace(/\s+/g, ' '), f.kind]));
+      inTurn.set(turn, around);
+    }
+    return mergeFindings(text, [...check(text, language), ...[...around].flatMap(([found, kind]) => occurrences(text, found, kind))]);
+  };
+}
+
+/** Each whole-word occurrence of `found` in `text`, as a finding of `kind`. */
+function occurrences(text: string, found: string, kind: FindingKind): Finding[] {
+  const out: Finding[] = [];
+  for (let i = text.indexOf(found); i >= 0; i = text.indexOf(found, i + 1)) {
+    const end = i + found.length;
+    if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+    out.push({ kind, start: i, end, text: found, source: 'known' });
+  }
+  return out;
 }
