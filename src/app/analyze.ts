@@ -70,6 +70,11 @@ export interface AnalyzeOptions {
   readonly quoteReview?: string;
   /** Attributes quotes are attributed by in the report (coarsened below three interviewees); default none. */
   readonly attributeQuotes?: readonly string[];
+  /**
+   * The outputs the caller will render (default: all). The leak check, which loads an NLP library, runs only when
+   * one of them shows quotes; render() refuses the others.
+   */
+  readonly outputs?: readonly OutputName[];
 }
 
 export interface AnalyzeResult {
@@ -140,8 +145,13 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   reporter.warn(analyzed.warnings);
 
   // The leak check, on by default: every quote, and with redact "all" every coding, goes through protectAnalysis.
-  reporter.progress({ stage: 'Checking the quotes for names and contact details' });
   const redact = options.redact ?? 'none';
+  const outputs = options.outputs ?? OUTPUT_NAMES;
+  const protectedOutputs: readonly OutputName[] = redact === 'all' ? ['quotes', 'report', 'summary', 'codings'] : ['quotes', 'report', 'summary'];
+  if (!outputs.some((name) => protectedOutputs.includes(name))) {
+    return { analysis: analyzed.value, ...(humanCodings === undefined ? {} : { humanCodings }), render: renderer(analyzed.value, humanCodings, options, outputs) };
+  }
+  reporter.progress({ stage: 'Checking the quotes for names and contact details' });
   const languageOf = new Map(transcripts.map((t) => [t.id, t.language]));
   const texts = [...analyzed.value.quotes, ...analyzed.value.pendingQuotes, ...(redact === 'all' ? analyzed.value.codings : [])];
   const languages = new Set<Language>(texts.map((t) => languageOf.get(t.transcript) ?? 'en'));
@@ -158,22 +168,32 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
     reporter.info(`Leak check: redacted ${describeFindings(analysis.privacy!.found)} in ${analysis.privacy!.quotesWithFindings} of ${analysis.privacy!.checked.quotes} quotes`);
   }
 
-  const context = { generator: options.generator ?? 'collab-code' };
   let project: Uint8Array | undefined;
   if (options.qdpx === true) {
     reporter.progress({ stage: 'Exporting the project' });
-    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: context.generator, codebook: codebook!, transcripts, codings: analysis.codings });
+    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: options.generator ?? 'collab-code', codebook: codebook!, transcripts, codings: analysis.codings });
   }
-  return {
-    analysis,
-    ...(humanCodings === undefined ? {} : { humanCodings }),
-    render(names = OUTPUT_NAMES) {
-      const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, context) }));
-      // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
-      if (humanCodings !== undefined && names === OUTPUT_NAMES) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
-      if (project !== undefined && names === OUTPUT_NAMES) files.push({ name: PROJECT_FILE, content: project });
-      if (analysis.pendingQuotes.length > 0 && names === OUTPUT_NAMES) files.push({ name: PENDING_FILE, content: formatQuotesCsv({ ...analysis, quotes: analysis.pendingQuotes }) });
-      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') && typeof f.content === 'string' ? { ...f, content: forExcel(f.content) } : f)) : files;
-    },
+  return { analysis, ...(humanCodings === undefined ? {} : { humanCodings }), render: renderer(analysis, humanCodings, options, outputs, project) };
+}
+
+/** The outputs as files; only those the analysis was made for (`outputs`), so no quote escapes the leak check. */
+function renderer(
+  analysis: Analysis,
+  humanCodings: HumanCodings | undefined,
+  options: AnalyzeOptions,
+  outputs: readonly OutputName[],
+  project?: Uint8Array,
+): AnalyzeResult['render'] {
+  const context = { generator: options.generator ?? 'collab-code' };
+  return (names = OUTPUT_NAMES) => {
+    const refused = names.filter((name) => !outputs.includes(name));
+    if (refused.length > 0) throw new Error(`analyze was run for ${outputs.join(', ')}, not ${refused.join(', ')}`);
+    const all = names.length === OUTPUT_NAMES.length;
+    const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, context) }));
+    // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
+    if (humanCodings !== undefined && all) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
+    if (project !== undefined && all) files.push({ name: PROJECT_FILE, content: project });
+    if (analysis.pendingQuotes.length > 0 && all) files.push({ name: PENDING_FILE, content: formatQuotesCsv({ ...analysis, quotes: analysis.pendingQuotes }) });
+    return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') && typeof f.content === 'string' ? { ...f, content: forExcel(f.content) } : f)) : files;
   };
 }

@@ -99,7 +99,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .addHelpText(
       'after',
       examples(
-        ['collab-code analyze interviews/ --by group --by region', 'counts broken down by two attributes'],
+        ['collab-code analyze interviews/ --by group --by region --redact', 'counts by two attributes; quotes with [name], [email]… in place of what could identify someone'],
         ['collab-code analyze interviews/ --qdpx', 'also collab-code.qdpx, to review the codings in NVivo, ATLAS.ti, MAXQDA or QualCoder'],
         ['collab-code analyze interviews/ --codings reviewed.qdpx --auto', 'a report from human codings (a .qdpx or a CSV), automatic counts beside'],
         ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],

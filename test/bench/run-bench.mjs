@@ -156,6 +156,13 @@ for (const [ext, f] of Object.entries(formats)) {
   console.log(`analyze .${ext} (${f.files} files, ${textMb.toFixed(1)} MB of text in ${(f.fileBytes / 1024 / 1024).toFixed(1)} MB of files), median of ${timed.runs}: ${timed.median.seconds.toFixed(2)} s  ${(textMb / timed.median.seconds).toFixed(1)} MB/s  peak memory ${timed.peak.toFixed(0)} MB`);
 }
 
+// The leak check runs in every analyze above, on the quotes; --redact all also checks every coded stretch, and
+// anonymise every whole transcript (node test/bench/leak-check.mjs --corpus DIR gives the check's own share).
+const redactedAll = time(['analyze', corpus, '--out', path.join(dir, 'out-redacted'), '--unit', values.unit, '--redact', 'all']);
+console.log(`analyze --redact all, median of ${redactedAll.runs}: ${redactedAll.median.seconds.toFixed(2)} s  peak memory ${redactedAll.peak.toFixed(0)} MB`);
+const anonymised = time(['anonymise', corpus, '--out', path.join(dir, 'anonymised')]);
+console.log(`anonymise, median of ${anonymised.runs}: ${anonymised.median.seconds.toFixed(2)} s  ${(mb / anonymised.median.seconds).toFixed(2)} MB/s  peak memory ${anonymised.peak.toFixed(0)} MB`);
+
 // Two coders from the automatic codings: A gives each as text (its unit's first 25 words, line breaks flattened, as
 // exports do), B as a turn number for 85% of them; A also has 200 segments found nowhere, the costly case.
 const codings = parse(readFileSync(path.join(dir, 'out', 'codings.csv'), 'utf8'), { columns: true });

@@ -1,22 +1,14 @@
 // The CLI end to end: the built bin run as a subprocess on fixtures, checked on exit codes, stdout, stderr and files.
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CODEBOOK, EXAMPLE, ROOT, runCli, scratch, scratchWithExample } from '../helpers/cli.js';
+import { CODEBOOK, digest, EXAMPLE, ROOT, runCli, scratch, scratchWithExample } from '../helpers/cli.js';
 
 const GOLDEN = path.join(ROOT, 'test/golden/example');
 const OUTPUT_FILES = ['codings.csv', 'frequencies.csv', 'quotes.csv', 'report.md', 'summary.json'];
 const exampleArgs = ['analyze', 'fixtures/example', '--codebook', 'codebooks/collaboration-code.yaml'];
 
-const digest = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort()
-    .map((f) => `${path.relative(dir, f)} ${createHash('sha256').update(readFileSync(f)).digest('hex')}`)
-    .join('\n');
 
 describe('golden outputs for the example corpus', () => {
   beforeAll(() => {

@@ -1,14 +1,15 @@
 // Quotes safe to publish, end to end: the leak check and redaction, consent, the review round trip, anonymised copies.
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, scratch } from '../helpers/cli.js';
+import { digest, ROOT, runCli, scratch } from '../helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'fixtures/privacy');
 const NAMES = path.join(ROOT, 'fixtures/privacy-key/private-names.txt');
+// Each test runs the CLI several times, each loading the NLP library: room on a loaded 2-core machine.
+const SLOW = 120_000;
 const csv = (file: string) => parse(readFileSync(file), { columns: true }) as Record<string, string>[];
 
 // Everything that must not be published: the listed identifiers, and every name and organisation the front matter gives.
@@ -22,13 +23,6 @@ const identifiers = [
 const unescaped = (text: string) => text.replace(/\\(.)/g, '$1');
 const leaked = (text: string) => identifiers.filter((id) => unescaped(text).includes(id));
 
-const digest = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort()
-    .map((f) => `${path.relative(dir, f)} ${createHash('sha256').update(readFileSync(f)).digest('hex')}`)
-    .join('\n');
 
 function analyze(extra: string[], cwd?: string) {
   const out = scratch();
@@ -53,7 +47,7 @@ describe('the leak check', () => {
     expect(warnings[0]).toMatch(/^leak check: warning: \d+ of \d+ quotes hold what could identify someone: \d+ names, \d+ organisations, \d+ places, \d+ street addresses, \d+ e-mail addresses, \d+ phone numbers, \d+ URLs?, \d+ social-media handles; in E01 turn 2, E01 turn 4, S02 turn 4 \(\d+ more\)$/);
     expect(leaked(plain.run.stderr)).toEqual([]);
     expect(plain.read('report.md')).toContain('They were not redacted: read the quotes before publishing.');
-  });
+  }, SLOW);
 
   it('with --redact leaves none of them in quotes.csv, report.md, report.html, summary.json or the quotes awaiting review', () => {
     for (const file of ['quotes.csv', 'report.md', 'report.html', 'summary.json', 'quotes-pending-review.csv']) expect(leaked(redacted.read(file)), file).toEqual([]);
@@ -64,21 +58,21 @@ describe('the leak check', () => {
     expect(summary.quotes.leak_check.redacted).toBe('quotes');
     expect(summary.quotes.leak_check.quotes_with_findings).toBeGreaterThan(10);
     expect(redacted.read('report.md')).toMatch(/It found \d+ names, .* Each was replaced by its kind in brackets/);
-  });
+  }, SLOW);
 
   it('redacts the letters of the review round too, the sentences around each quote included', () => {
     const review = scratch();
     expect(runCli(['quotes', 'review', redacted.out, '--out', review, '--transcripts', FIXTURES, '--private-names', NAMES]).status).toBe(0);
     for (const file of readdirSync(review)) expect(leaked(readFileSync(path.join(review, file), 'utf8')), file).toEqual([]);
     expect(readFileSync(path.join(review, 'E01.md'), 'utf8')).toContain('replaced by what they are, such as [name]');
-  });
+  }, SLOW);
 
   it('keeps codings.csv as it was unless --redact all', () => {
     expect(leaked(redacted.read('codings.csv')).length).toBeGreaterThan(20);
     const all = analyze(['--redact', 'all']);
     expect(leaked(all.read('codings.csv'))).toEqual([]);
     expect(all.read('quotes.csv')).toBe(redacted.read('quotes.csv'));
-  });
+  }, SLOW);
 
   it('reads redact and private_names from collab-code.yaml', () => {
     const cwd = scratch({ 'collab-code.yaml': `redact: true\nprivate_names: ${NAMES}\n` });
@@ -86,7 +80,7 @@ describe('the leak check', () => {
     const bad = runCli(['analyze', FIXTURES, '--out', scratch(), '--redact', 'everything']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--redact takes "quotes" or "all", not "everything"');
-  });
+  }, SLOW);
 
   it('honours consent: D01 (no) is counted and never quoted; S01 (review) waits for approval', () => {
     const quotes = csv(path.join(plain.out, 'quotes.csv'));
@@ -98,14 +92,14 @@ describe('the leak check', () => {
     expect(new Set(csv(path.join(plain.out, 'quotes-pending-review.csv')).map((q) => q['transcript']))).toEqual(new Set(['S01']));
     expect(plain.read('report.md')).not.toContain('Horizon Fund');
     expect(plain.read('report.md')).toContain('1 interviewee did not consent to be quoted and is counted but never quoted; 1 interviewee asked to review their quotes first.');
-  });
+  }, SLOW);
 
   it('refuses a consent other than yes, no or review, naming the transcript', () => {
     const dir = scratch({ 'T1.txt': '---\nquote_consent: maybe\n---\nRespondent: Trust matters.\n' });
     const run = runCli(['analyze', 'T1.txt', '--print', 'quotes'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('T1.txt: error: T1: quote_consent "maybe" is not one of yes, no, review');
-  });
+  }, SLOW);
 });
 
 describe('the review round trip', () => {
@@ -146,7 +140,7 @@ describe('the review round trip', () => {
     const again = csv(path.join(review, 'quote-review.csv'));
     expect(again.find((r) => r['quote_id'] === withdrawn['quote_id'])?.['decision']).toBe('withdraw');
     expect(again.find((r) => r['quote_id'] === edited['quote_id'])?.['edited_quote']).toBe('Every funder has its own template.');
-  });
+  }, SLOW);
 });
 
 describe('anonymise', () => {
@@ -175,7 +169,7 @@ describe('anonymise', () => {
     const again = runCli(['analyze', out, '--out', scratch(), '--print', 'quotes']);
     expect(again.status).toBe(0);
     expect(leaked(again.stdout)).toEqual([]);
-  });
+  }, SLOW);
 
   it('--dry-run lists what would change and writes nothing; a copy over its input is refused', () => {
     const out = path.join(scratch(), 'anonymised');
@@ -192,7 +186,7 @@ describe('anonymise', () => {
     expect(clash.status).toBe(2);
     expect(clash.stderr).toContain('the copies would overwrite the transcripts');
     expect(digest(input)).toBe(before);
-  });
+  }, SLOW);
 });
 
 describe('--attribute-quotes', () => {
@@ -207,5 +201,5 @@ describe('--attribute-quotes', () => {
     const refused = runCli(['analyze', FIXTURES, '--attribute-quotes', 'name', '--print', 'quotes']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('quotes cannot be attributed by "name": it identifies the interviewee');
-  });
+  }, SLOW);
 });

@@ -86,6 +86,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(privateNames === undefined ? {} : { privateNames }),
         ...(quoteReview === undefined ? {} : { quoteReview }),
         ...(attributeQuotes === undefined ? {} : { attributeQuotes }),
+        ...(options.print === undefined ? {} : { outputs: [options.print] }),
       },
       reporter,
     );
