@@ -17,7 +17,7 @@ import { formatQuotesCsv } from '../outputs/quotes-csv.js';
 import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
 import { InputError } from './errors.js';
 import { describeFindings } from '../core/privacy/findings.js';
-import { leakWarning } from './leak-warning.js';
+import { identifyingIds, leakWarning } from './leak-warning.js';
 import { loadLeakCheck, turnFinder } from './privacy.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
@@ -164,6 +164,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
     nlpLanguages: leakCheck.nlpLanguages,
   });
   reporter.warn(leakWarning(analysis.privacy!));
+  reporter.warn(identifyingIds(transcripts.filter((t) => analysis.quotes.some((q) => q.transcript === t.id)), leakCheck.known));
   if (redact !== 'none' && analysis.privacy!.quotesWithFindings > 0) {
     reporter.info(`Leak check: redacted ${describeFindings(analysis.privacy!.found)} in ${analysis.privacy!.quotesWithFindings} of ${analysis.privacy!.checked.quotes} quotes`);
   }

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { anonymiseTranscript, type Replacement } from '../core/privacy/anonymise.js';
 import { Pseudonyms, type PseudonymEntry } from '../core/privacy/pseudonyms.js';
-import { error } from '../core/problem.js';
+import { error, warning } from '../core/problem.js';
+import { namesInIdentifier } from '../core/privacy/known-names.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import { formatPseudonymsCsv } from '../outputs/pseudonyms-csv.js';
 import { readTranscripts } from './corpus.js';
@@ -52,6 +53,12 @@ export async function anonymise(options: AnonymiseOptions, reporter: Reporter = 
   reporter.progress({ stage: 'Loading the leak check' });
   const { check, known } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
   const pseudonyms = new Pseudonyms(known);
+  // The copies keep their file names (and ids): one holding a name is the user's to rename.
+  reporter.warn(
+    transcripts
+      .filter((t) => namesInIdentifier(known, path.basename(t.file, path.extname(t.file))).length > 0 || namesInIdentifier(known, t.id).length > 0)
+      .map((t) => ({ ...warning({ file: t.file }, 'the file name or id holds a name, and the copy keeps it', 'rename the copy, and give it a code as its id in the front matter (id: M05)'), kind: 'file name holds a name' })),
+  );
   const files = transcripts.map((t, i): AnonymisedFile => {
     reporter.progress({ stage: 'Anonymising', done: i, total: transcripts.length });
     const copy = anonymiseTranscript(t, check, known, pseudonyms);

@@ -62,6 +62,23 @@ for (const [name, dir, goldFile, namesFile] of SETS) {
 }
 
 if (values.corpus !== undefined) {
+  // Each finder's speed on the respondent turns of the first 40 transcripts.
+  const { findContactDetails } = await dist('core/privacy/contact-patterns.js');
+  const { findNamesByHeuristic } = await dist('core/privacy/name-heuristic.js');
+  const turns = [];
+  for (const f of readdirSync(values.corpus).sort().slice(0, 40)) {
+    const t = parseTranscript(readFileSync(path.join(values.corpus, f), 'utf8'), f, { defaultId: f, defaultLanguage: 'en', isInterviewer }).value;
+    for (const u of t.turns) if (u.role === 'respondent') turns.push([t.text.slice(u.start, u.end), t.language]);
+  }
+  const mb = turns.reduce((n, [text]) => n + Buffer.byteLength(text), 0) / 1048576;
+  const finder = compromiseNameFinder(nlp);
+  for (const [name, find] of [['contact patterns', (text) => findContactDetails(text)], ['name heuristic', (text, language) => findNamesByHeuristic(text, language)], ['compromise (English turns)', (text, language) => (language === 'en' ? finder(text) : [])]]) {
+    const started = performance.now();
+    for (const [text, language] of turns) find(text, language);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`${name}: ${seconds.toFixed(2)} s for ${mb.toFixed(2)} MB of respondent turns (${(mb / seconds).toFixed(2)} MB/s)`);
+  }
+
   // The check's share of an analyze run: from its progress stage to the end of the use case, in this process.
   const { analyze } = await dist('app/analyze.js');
   for (const redact of ['none', 'all']) {

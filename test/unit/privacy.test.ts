@@ -3,7 +3,7 @@ import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { findContactDetails, isPhone } from '../../src/core/privacy/contact-patterns.js';
 import { mergeFindings, type Finding } from '../../src/core/privacy/findings.js';
-import { isGenericSpeaker, KnownNameMatcher, namesFromAttributes, namesFromList, namesOfTranscripts } from '../../src/core/privacy/known-names.js';
+import { isGenericSpeaker, KnownNameMatcher, namesFromAttributes, namesFromList, namesInIdentifier, namesOfTranscripts } from '../../src/core/privacy/known-names.js';
 import { createLeakCheck, redact } from '../../src/core/privacy/leak-check.js';
 import { findNamesByHeuristic } from '../../src/core/privacy/name-heuristic.js';
 import { compromiseNameFinder, type Compromise } from '../../src/core/privacy/nlp-names.js';
@@ -111,6 +111,11 @@ describe('known names', () => {
       'organisation:CPL',
       'organisation:centro de periodismo libre',
     ]);
+  });
+
+  it('finds names in file names and ids, whatever their separators and case', () => {
+    expect(namesInIdentifier(known, 'entrevista_ana-perez')).toEqual(['Ana', 'Perez']);
+    expect(namesInIdentifier(known, 'M05')).toEqual([]);
   });
 
   it('takes a single word for a name only where it is capitalised', () => {

@@ -92,10 +92,14 @@ export class KnownNameMatcher {
   readonly names: readonly KnownName[];
 
   constructor(names: readonly KnownName[]) {
+    // Each name once (the first given wins), and none without a word.
     const seen = new Set<string>();
     this.names = names.filter((n) => {
-      const key = `${n.kind}\u0000${wordsOf(n.text).join(' ')}`;
-      return !seen.has(key) && seen.add(key) && key.length > n.kind.length + 1;
+      const words = wordsOf(n.text).join(' ');
+      const key = `${n.kind}\u0000${words}`;
+      if (words === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
     });
     for (const name of this.names) {
       // "Centro de Periodismo Libre (CPL)": the name without its acronym, and the acronym on its own.
@@ -176,4 +180,11 @@ export function namesOfTranscripts(transcripts: readonly Transcript[]): KnownNam
     }
   }
   return names;
+}
+
+/** Names of the project a file name or transcript id holds ("Grace_Mwangi", "entrevista-ana-perez"). */
+export function namesInIdentifier(matcher: KnownNameMatcher, identifier: string): string[] {
+  // Separators in file names stand for spaces; each word is capitalised so single-word names count.
+  const spaced = identifier.replace(/[_\-.]+/g, ' ').replace(/\p{L}+/gu, (w) => w[0]!.toUpperCase() + w.slice(1));
+  return matcher.find(spaced).map((f) => f.text);
 }

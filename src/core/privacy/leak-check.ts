@@ -3,7 +3,7 @@ import type { Language } from '../text/language.js';
 import { findContactDetails } from './contact-patterns.js';
 import { mergeFindings, type Finding } from './findings.js';
 import type { KnownNameMatcher } from './known-names.js';
-import { findNamesByHeuristic, isCommonWords } from './name-heuristic.js';
+import { findNamesByHeuristic, isPlausibleName, mayHoldNames } from './name-heuristic.js';
 import type { NameFinder } from './nlp-names.js';
 
 export interface LeakCheckSources {
@@ -20,12 +20,10 @@ export function createLeakCheck(sources: LeakCheckSources): LeakCheck {
       ...findContactDetails(text),
       ...sources.known.find(text),
       ...findNamesByHeuristic(text, language),
-      ...(sources.nlp?.[language]?.(text) ?? []).filter(plausibleName),
+      // The NLP library is the costly finder: it runs only where a name could be.
+      ...(mayHoldNames(text) ? (sources.nlp?.[language]?.(text) ?? []).filter((f) => isPlausibleName(f.text)) : []),
     ]);
 }
-
-// The NLP library tags some lower-case words as names ("grant" as Grant) and names regions that identify no one.
-const plausibleName = (f: Finding): boolean => /^[\p{Lu}\p{N}]/u.test(f.text) && !isCommonWords(f.text);
 
 /** The text with each finding replaced by its bracketed kind: "[name] of [organisation] wrote to [email]". */
 export function redact(text: string, findings: readonly Finding[]): string {

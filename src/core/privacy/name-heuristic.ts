@@ -60,6 +60,30 @@ const PLACE_BEFORE = words('in from near to en desde hacia cerca');
 // Titles and kinship words after which capitalised words name a person, even at the start of a sentence.
 const PERSON_BEFORE = words('mr mrs ms dr prof sr sra srta don doña dona lic ing señor senor señora senora señorita compañero compañera colega');
 
+/**
+ * Whether a name found by the NLP library reads as one: capitalised words (and connectors), not only common words.
+ * It tags "Organisation media" and "Latin America" too.
+ */
+export function isPlausibleName(text: string): boolean {
+  let capitalisedAll = true;
+  scanWords(text, (start, end) => {
+    const word = text.slice(start, end);
+    capitalisedAll &&= /^[\p{Lu}\p{N}]/u.test(word) || CONNECTORS.has(fold(word)) || AND.has(fold(word));
+  });
+  return capitalisedAll && !isCommonWords(text);
+}
+
+/** Whether a text holds a capitalised word that is not a common one: only then can any finder find a name in it. */
+export function mayHoldNames(text: string): boolean {
+  let may = false;
+  scanWords(text, (start, end) => {
+    if (may || !/^\p{Lu}/u.test(text[start]!)) return;
+    const word = text.slice(start, end);
+    may = !NOT_NAMES.has(fold(word)) && !COMMON_ACRONYMS.has(fold(word));
+  });
+  return may;
+}
+
 /** Whether every word of a name found elsewhere is a common word ("Latin America", "General Meeting"). */
 export function isCommonWords(text: string): boolean {
   let common = true;

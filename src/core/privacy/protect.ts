@@ -109,7 +109,9 @@ export function checkInTurn(check: LeakCheck, options: { readonly languageOf: (t
       around = new Map(check(turn, language).map((f) => [f.text.replace(/\s+/g, ' '), f.kind]));
       inTurn.set(turn, around);
     }
-    return mergeFindings(text, [...check(text, language), ...[...around].flatMap(([found, kind]) => occurrences(text, found, kind))]);
+    // A stretch that is its whole turn (the default unit) needs no second look.
+    const own = text === turn ? [] : check(text, language);
+    return mergeFindings(text, [...own, ...[...around].flatMap(([found, kind]) => occurrences(text, found, kind))]);
   };
 }
 
