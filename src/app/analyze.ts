@@ -113,7 +113,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
       sources: options.sources ?? [],
       ...(options.participants === undefined
         ? {}
-        : { participants: { file: options.participants, attributes: options.by ?? ['group'], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
+        : { participants: { file: options.participants, attributes: [...(options.by ?? ['group']), ...(options.attributeQuotes ?? [])], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
     },
     cwd,
     reporter,

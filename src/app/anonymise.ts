@@ -7,7 +7,7 @@ import { error, warning } from '../core/problem.js';
 import { namesInIdentifier } from '../core/privacy/known-names.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import { formatPseudonymsCsv } from '../outputs/pseudonyms-csv.js';
-import { readTranscripts } from './corpus.js';
+import { readTranscripts, sourceOptions } from './corpus.js';
 import { InputError } from './errors.js';
 import { loadLeakCheck } from './privacy.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -20,6 +20,11 @@ export interface AnonymiseOptions {
   readonly cwd?: string;
   readonly privateNames?: string;
   readonly interviewers?: readonly string[];
+  /** Column names of turn tables ("speaker=Narrator,text=Words"). */
+  readonly turnColumns?: readonly string[];
+  /** A participants table: its names, organisations and contacts are replaced too. */
+  readonly participants?: string;
+  readonly participantsId?: string;
 }
 
 export interface AnonymisedFile {
@@ -44,11 +49,16 @@ export async function anonymise(options: AnonymiseOptions, reporter: Reporter = 
   const out = path.resolve(cwd, options.out);
   // A path given inside --out would be skipped as output, or overwritten: refuse before reading anything.
   if (options.paths.some((p) => `${path.resolve(cwd, p)}${path.sep}`.startsWith(`${out}${path.sep}`))) throw overwrite(options.out);
-  const transcripts = await readTranscripts({ paths: options.paths, exclude: [options.out], defaultLanguage: 'en', interviewers: options.interviewers ?? [] }, cwd, reporter);
+  const transcripts = await readTranscripts({ paths: options.paths, exclude: [options.out], defaultLanguage: 'en', interviewers: options.interviewers ?? [], ...sourceOptions(options) }, cwd, reporter);
   // Copies keep their place below the folder the transcripts share.
   const absolute = transcripts.map((t) => path.resolve(cwd, t.file));
   const base = commonFolder(absolute);
-  if (absolute.some((file) => path.join(out, path.relative(base, file)) === file)) throw overwrite(options.out);
+  // Text files keep their name; other formats become text, read back to the same turns: A01.docx -> A01.txt
+  // (A01.docx.txt if an A01.txt is copied too).
+  const relative = absolute.map((file) => path.relative(base, file).split(path.sep).join('/'));
+  const asText = relative.map((r) => (/\.(txt|md)$/i.test(r) ? r : r.replace(/\.[^./]+$/, '.txt')));
+  const copyNames = asText.map((name, i) => (asText.indexOf(name) !== asText.lastIndexOf(name) && name !== relative[i] ? `${relative[i]}.txt` : name));
+  if (absolute.some((file, i) => path.join(out, copyNames[i]!) === file)) throw overwrite(options.out);
   const languages = new Set(transcripts.map((t) => t.language));
   reporter.progress({ stage: 'Loading the leak check' });
   const { check, known } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
@@ -76,7 +86,7 @@ export async function anonymise(options: AnonymiseOptions, reporter: Reporter = 
     };
     return {
       source: t.file,
-      copy: path.relative(base, absolute[i]!).split(path.sep).join('/'),
+      copy: copyNames[i]!,
       text: copy.text,
       replacements: copy.replacements.map((r) => ({ ...r, line: lineOf(r.start) + 1, column: r.start - lineStarts[lineOf(r.start)]! + 1 })),
     };

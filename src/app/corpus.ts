@@ -72,6 +72,12 @@ export interface ParticipantsOptions {
   readonly attributes: readonly string[];
 }
 
+/** The transcripts' sources beyond their paths: turn table columns, a participants table. */
+export const sourceOptions = (options: { readonly turnColumns?: readonly string[]; readonly participants?: string; readonly participantsId?: string }) => ({
+  turnColumns: options.turnColumns ?? [],
+  ...(options.participants === undefined ? {} : { participants: { file: options.participants, attributes: [], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
+});
+
 /**
  * Reads every transcript in its format, joins the participants table, and decides each one's interviewer; reports the
  * problems of all files at once rather than the first.

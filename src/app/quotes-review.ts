@@ -13,7 +13,7 @@ import type { OutputFile } from '../io/write-outputs.js';
 import { OUTPUT_FILES } from '../outputs/names.js';
 import { formatReviewCsv, formatReviewLetter } from '../outputs/review-letter.js';
 import { PENDING_FILE } from './analyze.js';
-import { readTranscripts } from './corpus.js';
+import { readTranscripts, sourceOptions } from './corpus.js';
 import { InputError } from './errors.js';
 import { loadLeakCheck, turnFinder } from './privacy.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -30,6 +30,9 @@ export interface QuotesReviewOptions {
   readonly cwd?: string;
   readonly interviewers?: readonly string[];
   readonly privateNames?: string;
+  readonly turnColumns?: readonly string[];
+  readonly participants?: string;
+  readonly participantsId?: string;
 }
 
 export interface QuotesReviewResult {
@@ -44,7 +47,7 @@ export async function reviewQuotes(options: QuotesReviewOptions, reporter: Repor
   const cwd = options.cwd ?? process.cwd();
   const outputs = readAnalysisOutputs(options.analysisDir, cwd, OUTPUT_FILES.quotes, PENDING_FILE, OUTPUT_FILES.summary);
   if (!outputs.ok) throw new InputError(outputs.problems);
-  const transcripts = await readTranscripts({ paths: options.transcripts, exclude: [options.analysisDir, options.out], defaultLanguage: outputs.value.language, interviewers: options.interviewers ?? [] }, cwd, reporter);
+  const transcripts = await readTranscripts({ paths: options.transcripts, exclude: [options.analysisDir, options.out], defaultLanguage: outputs.value.language, interviewers: options.interviewers ?? [], ...sourceOptions(options) }, cwd, reporter);
   const byId = new Map(transcripts.map((t) => [t.id, t]));
   const missing = [...new Set(outputs.value.quotes.map((q) => q.transcript))].filter((id) => !byId.has(id));
   if (missing.length > 0) {

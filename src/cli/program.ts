@@ -23,6 +23,13 @@ const examples = (...lines: readonly (readonly [string, string])[]): string => {
   return `\nExamples:\n${lines.map(([command, what]) => `  ${command.padEnd(width)}  # ${what}`).join('\n')}\n`;
 };
 
+/** Where transcripts' attributes and turns come from besides the files: shared by the commands that read them. */
+interface SourceFlags {
+  participants?: string;
+  participantsId?: string;
+  turnColumns?: string[];
+}
+
 interface AnalyzeFlags {
   codebook?: string;
   out?: string;
@@ -172,6 +179,9 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--transcripts <paths...>', 'the transcripts analysed, for the sentences around each quote; default: "transcripts" in collab-code.yaml')
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
     .option('--private-names <file>', 'names to redact from the sentences around redacted quotes, one per line')
+    .option('--participants <file>', "a participants table (.csv or .xlsx): its names, organisations and contacts are known names too")
+    .option('--participants-id <column>', 'the column of --participants naming the transcripts (default: the one whose values do)')
+    .option('--turn-columns <mapping>', 'column names of turn tables (.csv/.tsv transcripts), e.g. speaker=Narrator,text=Words,time=TC', collect)
     .addHelpText(
       'after',
       examples(
@@ -179,7 +189,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code analyze --quote-review review/quote-review.csv', 'then, with the answers recorded: the report honours them'],
       ),
     )
-    .action(async (analysisDir: string, options: { out: string; transcripts?: string[]; interviewer?: string[]; privateNames?: string }) => {
+    .action(async (analysisDir: string, options: { out: string; transcripts?: string[]; interviewer?: string[]; privateNames?: string } & SourceFlags) => {
       const { runQuotesReview } = await import('./commands/quotes-review.js');
       done(await runQuotesReview({ ...options, ...verbosity(), analysisDir }, io));
     });
@@ -193,6 +203,9 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--dry-run', 'write nothing; list on stdout what would be replaced')
     .option('--private-names <file>', 'further names to replace, one per line')
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--participants <file>', "a participants table (.csv or .xlsx): its names, organisations and contacts are known names too")
+    .option('--participants-id <column>', 'the column of --participants naming the transcripts (default: the one whose values do)')
+    .option('--turn-columns <mapping>', 'column names of turn tables (.csv/.tsv transcripts), e.g. speaker=Narrator,text=Words,time=TC', collect)
     .addHelpText(
       'after',
       examples(
@@ -200,7 +213,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code anonymise interviews/ --out anonymised/ --dry-run > changes.csv', 'what would be replaced, written nowhere'],
       ),
     )
-    .action(async (paths: string[], options: { out: string; dryRun?: boolean; privateNames?: string; interviewer?: string[] }) => {
+    .action(async (paths: string[], options: { out: string; dryRun?: boolean; privateNames?: string; interviewer?: string[] } & SourceFlags) => {
       const { runAnonymise } = await import('./commands/anonymise.js');
       done(await runAnonymise({ ...options, ...verbosity(), paths }, io));
     });

@@ -169,6 +169,7 @@ describe('anonymise', () => {
     const again = runCli(['analyze', out, '--out', scratch(), '--print', 'quotes']);
     expect(again.status).toBe(0);
     expect(leaked(again.stdout)).toEqual([]);
+    expect(again.stderr).toContain('pseudonyms.csv: warning: the key to the pseudonyms lies beside the transcripts (skipped)');
   }, SLOW);
 
   it('--dry-run lists what would change and writes nothing; a copy over its input is refused', () => {
@@ -186,6 +187,49 @@ describe('anonymise', () => {
     expect(clash.status).toBe(2);
     expect(clash.stderr).toContain('the copies would overwrite the transcripts');
     expect(digest(input)).toBe(before);
+  }, SLOW);
+});
+
+describe('other formats and a participants table', () => {
+  const vtt = [
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:04.000',
+    '<v Interviewer>What stands in the way of working together?</v>',
+    '',
+    '00:00:04.500 --> 00:00:09.000',
+    '<v Kofi Mensah>Honestly, we are exhausted, and the same people sit in every coalition meeting.</v>',
+    '',
+    '00:00:09.000 --> 00:00:14.000',
+    '<v Kofi Mensah>Amara Diallo at Sauti Media Lab is burned out too; call her on +233 24 123 4567.</v>',
+    '',
+  ].join('\n');
+  const participants = 'id,Name,Organisation,group,Quote consent\nK01,Kofi Mensah,Sauti Media Lab,members,yes\nK02,Efua Owusu,Accra Radio Collective,members,no\n';
+  const k02 = 'Interviewer: And you?\n\nRespondent: We are exhausted too. The same people decide everything.\n';
+  const names = ['Kofi Mensah', 'Kofi', 'Mensah', 'Amara Diallo', 'Sauti Media Lab', '+233 24 123 4567', 'Efua', 'Accra'];
+
+  it('reads names, organisations and consent from the participants table, and anonymises a subtitle file into text', () => {
+    const dir = scratch({ 'interviews/K01.vtt': vtt, 'interviews/K02.txt': k02, 'participants.csv': participants });
+    const run = runCli(['analyze', 'interviews', '--participants', 'participants.csv', '--redact', '--out', 'out'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    const quotes = readFileSync(path.join(dir, 'out/quotes.csv'), 'utf8');
+    expect(quotes).toContain('K01');
+    expect(quotes).not.toContain('K02');
+    for (const file of ['quotes.csv', 'report.md', 'summary.json']) {
+      const text = unescaped(readFileSync(path.join(dir, 'out', file), 'utf8'));
+      expect(names.filter((n) => text.includes(n)), file).toEqual([]);
+    }
+
+    const before = digest(path.join(dir, 'interviews'));
+    const anonymised = runCli(['anonymise', 'interviews', '--participants', 'participants.csv', '--out', 'anon'], { cwd: dir });
+    expect(anonymised.status, anonymised.stderr).toBe(0);
+    expect(digest(path.join(dir, 'interviews'))).toBe(before);
+    expect(readdirSync(path.join(dir, 'anon')).sort()).toEqual(['K01.txt', 'K02.txt', 'pseudonyms.csv']);
+    const copy = readFileSync(path.join(dir, 'anon/K01.txt'), 'utf8');
+    expect(names.filter((n) => copy.includes(n))).toEqual([]);
+    expect(copy).toMatch(/^\[00:00:04\.500\] Person 1: Honestly/m);
+    // The copy reads back as the same turns.
+    expect(runCli(['analyze', 'anon', '--print', 'codings'], { cwd: dir }).stdout).toContain('K01,2,00:00:04.5');
   }, SLOW);
 });
 

@@ -9,7 +9,7 @@ import type { OutputName } from '../../outputs/names.js';
 import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
-import { splitList, transcriptPaths } from './settings.js';
+import { sourceSettings, splitList, transcriptPaths } from './settings.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
 
@@ -54,9 +54,6 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   // The project is one of the written outputs (so --check covers it), never printed.
   const qdpx = options.print === undefined && (options.qdpx ?? settings.qdpx) === true;
   const sources = options.sources ?? settings.sources;
-  const participants = options.participants ?? settings.participants;
-  const participantsId = options.participantsId ?? settings.participants_id;
-  const turnColumns = options.turnColumns ?? settings.turn_columns;
   const redact = redactScope(options.redact ?? settings.redact);
   const privateNames = options.privateNames ?? settings.private_names;
   const quoteReview = options.quoteReview ?? settings.quote_review;
@@ -79,9 +76,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(auto === undefined ? {} : { auto }),
         ...(qdpx ? { qdpx } : {}),
         ...(sources === undefined ? {} : { sources }),
-        ...(participants === undefined ? {} : { participants }),
-        ...(participantsId === undefined ? {} : { participantsId }),
-        ...(turnColumns === undefined ? {} : { turnColumns }),
+        ...sourceSettings(options, settings),
         redact,
         ...(privateNames === undefined ? {} : { privateNames }),
         ...(quoteReview === undefined ? {} : { quoteReview }),

@@ -8,7 +8,7 @@ import { formatCsv } from '../../outputs/csv.js';
 import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
-import { transcriptPaths } from './settings.js';
+import { sourceSettings, transcriptPaths } from './settings.js';
 
 export interface AnonymiseCommandOptions extends Verbosity {
   readonly paths: readonly string[];
@@ -16,6 +16,9 @@ export interface AnonymiseCommandOptions extends Verbosity {
   readonly dryRun?: boolean;
   readonly privateNames?: string;
   readonly interviewer?: readonly string[];
+  readonly participants?: string;
+  readonly participantsId?: string;
+  readonly turnColumns?: readonly string[];
 }
 
 export async function runAnonymise(options: AnonymiseCommandOptions, io: CliIo): Promise<ExitCode> {
@@ -31,6 +34,7 @@ export async function runAnonymise(options: AnonymiseCommandOptions, io: CliIo):
         cwd: io.cwd,
         interviewers: [...(settings.interviewers ?? []), ...(options.interviewer ?? [])],
         ...(privateNames === undefined ? {} : { privateNames }),
+        ...sourceSettings(options, settings),
       },
       reporter,
     );

@@ -6,7 +6,7 @@ import { writeOutputs } from '../../io/write-outputs.js';
 import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
-import { transcriptPaths } from './settings.js';
+import { sourceSettings, transcriptPaths } from './settings.js';
 
 export interface QuotesReviewCommandOptions extends Verbosity {
   readonly analysisDir: string;
@@ -14,6 +14,9 @@ export interface QuotesReviewCommandOptions extends Verbosity {
   readonly transcripts?: readonly string[];
   readonly interviewer?: readonly string[];
   readonly privateNames?: string;
+  readonly participants?: string;
+  readonly participantsId?: string;
+  readonly turnColumns?: readonly string[];
 }
 
 export async function runQuotesReview(options: QuotesReviewCommandOptions, io: CliIo): Promise<ExitCode> {
@@ -30,6 +33,7 @@ export async function runQuotesReview(options: QuotesReviewCommandOptions, io: C
         cwd: io.cwd,
         interviewers: [...(settings.interviewers ?? []), ...(options.interviewer ?? [])],
         ...(privateNames === undefined ? {} : { privateNames }),
+        ...sourceSettings(options, settings),
       },
       reporter,
     );
