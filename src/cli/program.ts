@@ -53,6 +53,13 @@ interface AnalyzeFlags {
   attributeQuotes?: string[];
 }
 
+/** The options of commands that read transcripts to know the names in them: a participants table, turn tables. */
+const withSources = (command: Command): Command =>
+  command
+    .option('--participants <file>', "a participants table (.csv or .xlsx): its names, organisations and contacts are known names too")
+    .option('--participants-id <column>', 'the column of --participants naming the transcripts (default: the one whose values do)')
+    .option('--turn-columns <mapping>', 'column names of turn tables (.csv/.tsv transcripts), e.g. speaker=Narrator,text=Words,time=TC', collect);
+
 /** Builds the program; `done` receives the exit code of the command that ran. */
 export function createProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   const program = new Command('collab-code')
@@ -171,17 +178,13 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     });
 
   const quotes = program.command('quotes').description("the interviewees' review of the quotes a report uses");
-  quotes
-    .command('review')
+  withSources(quotes.command('review'))
     .description('write one letter per interviewee quoted (each quote, the code it illustrates, the sentences around it) and quote-review.csv to record their answers')
     .argument('<outdir>', 'the folder collab-code analyze wrote')
     .requiredOption('--out <dir>', 'where to write the letters and quote-review.csv (a review file already there keeps its decisions)')
     .option('--transcripts <paths...>', 'the transcripts analysed, for the sentences around each quote; default: "transcripts" in collab-code.yaml')
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
     .option('--private-names <file>', 'names to redact from the sentences around redacted quotes, one per line')
-    .option('--participants <file>', "a participants table (.csv or .xlsx): its names, organisations and contacts are known names too")
-    .option('--participants-id <column>', 'the column of --participants naming the transcripts (default: the one whose values do)')
-    .option('--turn-columns <mapping>', 'column names of turn tables (.csv/.tsv transcripts), e.g. speaker=Narrator,text=Words,time=TC', collect)
     .addHelpText(
       'after',
       examples(
@@ -194,8 +197,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       done(await runQuotesReview({ ...options, ...verbosity(), analysisDir }, io));
     });
 
-  program
-    .command('anonymise')
+  withSources(program.command('anonymise'))
     .alias('anonymize')
     .description('write copies of transcripts with names replaced by consistent pseudonyms and contact details masked, plus the key (pseudonyms.csv)')
     .argument('[paths...]', 'transcript files, folders or globs; default: "transcripts" in collab-code.yaml')
@@ -203,9 +205,6 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--dry-run', 'write nothing; list on stdout what would be replaced')
     .option('--private-names <file>', 'further names to replace, one per line')
     .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
-    .option('--participants <file>', "a participants table (.csv or .xlsx): its names, organisations and contacts are known names too")
-    .option('--participants-id <column>', 'the column of --participants naming the transcripts (default: the one whose values do)')
-    .option('--turn-columns <mapping>', 'column names of turn tables (.csv/.tsv transcripts), e.g. speaker=Narrator,text=Words,time=TC', collect)
     .addHelpText(
       'after',
       examples(
