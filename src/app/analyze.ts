@@ -9,6 +9,7 @@ import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outp
 import { forExcel } from '../outputs/csv.js';
 import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
 import { writeProject } from '../interop/refi/write-project.js';
+import { publicAttributes } from '../core/privacy/attributes.js';
 import { protectAnalysis, type RedactScope } from '../core/privacy/protect.js';
 import type { QuoteReview } from '../core/privacy/quote-review.js';
 import type { Language } from '../core/text/language.js';
@@ -172,7 +173,10 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   let project: Uint8Array | undefined;
   if (options.qdpx === true) {
     reporter.progress({ stage: 'Exporting the project' });
-    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: options.generator ?? 'collab-code', codebook: codebook!, transcripts, codings: analysis.codings });
+    // The project holds the transcripts whole (a working file, like codings.csv), but its cases' variables are the
+    // attributes any output may show: never a name, an organisation, contact details or consent.
+    const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
+    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: options.generator ?? 'collab-code', codebook: codebook!, transcripts: shown, codings: analysis.codings });
   }
   return { analysis, ...(humanCodings === undefined ? {} : { humanCodings }), render: renderer(analysis, humanCodings, options, outputs, project) };
 }
