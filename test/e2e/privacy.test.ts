@@ -2,6 +2,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digest, ROOT, runCli, scratch } from '../helpers/cli.js';
@@ -72,6 +73,13 @@ describe('the leak check', () => {
     const all = analyze(['--redact', 'all']);
     expect(leaked(all.read('codings.csv'))).toEqual([]);
     expect(all.read('quotes.csv')).toBe(redacted.read('quotes.csv'));
+  }, SLOW);
+
+  it('keeps names, organisations and consent out of the QDA project\'s case variables', () => {
+    const { out } = analyze(['--qdpx']);
+    const qde = new TextDecoder().decode(unzipSync(readFileSync(path.join(out, 'collab-code.qdpx')))['project.qde']);
+    expect(qde).toContain('name="group"');
+    for (const hidden of ['Grace Wanjiru Mwangi', 'Kenya Media Watch', 'quote_consent', 'name="name"', 'name="organisation"']) expect(qde).not.toContain(hidden);
   }, SLOW);
 
   it('reads redact and private_names from collab-code.yaml', () => {
