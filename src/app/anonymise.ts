@@ -7,24 +7,20 @@ import { error, warning } from '../core/problem.js';
 import { namesInIdentifier } from '../core/privacy/known-names.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import { formatPseudonymsCsv } from '../outputs/pseudonyms-csv.js';
-import { readTranscripts, sourceOptions } from './corpus.js';
+import { readTranscripts, sourceOptions, type TranscriptSources } from './corpus.js';
 import { InputError } from './errors.js';
 import { loadLeakCheck } from './privacy.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 export const PSEUDONYMS_FILE = 'pseudonyms.csv';
 
-export interface AnonymiseOptions {
+/** A participants table's names, organisations and contacts are replaced too. */
+export interface AnonymiseOptions extends TranscriptSources {
   readonly paths: readonly string[];
   readonly out: string;
   readonly cwd?: string;
   readonly privateNames?: string;
   readonly interviewers?: readonly string[];
-  /** Column names of turn tables ("speaker=Narrator,text=Words"). */
-  readonly turnColumns?: readonly string[];
-  /** A participants table: its names, organisations and contacts are replaced too. */
-  readonly participants?: string;
-  readonly participantsId?: string;
 }
 
 export interface AnonymisedFile {

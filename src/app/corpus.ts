@@ -73,7 +73,17 @@ export interface ParticipantsOptions {
 }
 
 /** The transcripts' sources beyond their paths: turn table columns, a participants table. */
-export const sourceOptions = (options: { readonly turnColumns?: readonly string[]; readonly participants?: string; readonly participantsId?: string }) => ({
+/** Where transcripts' turns and attributes come from besides the files themselves. */
+export interface TranscriptSources {
+  /** Column names of turn tables ("speaker=Narrator,text=Words"). */
+  readonly turnColumns?: readonly string[];
+  /** A participants table (.csv, .tsv or .xlsx) giving attributes, names and consent per transcript. */
+  readonly participants?: string;
+  /** Its column naming the transcripts; default: the one whose values do. */
+  readonly participantsId?: string;
+}
+
+export const sourceOptions = (options: TranscriptSources) => ({
   turnColumns: options.turnColumns ?? [],
   ...(options.participants === undefined ? {} : { participants: { file: options.participants, attributes: [], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
 });

@@ -13,14 +13,14 @@ import type { OutputFile } from '../io/write-outputs.js';
 import { OUTPUT_FILES } from '../outputs/names.js';
 import { formatReviewCsv, formatReviewLetter } from '../outputs/review-letter.js';
 import { PENDING_FILE } from './analyze.js';
-import { readTranscripts, sourceOptions } from './corpus.js';
+import { readTranscripts, sourceOptions, type TranscriptSources } from './corpus.js';
 import { InputError } from './errors.js';
 import { loadLeakCheck, turnFinder } from './privacy.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 export const REVIEW_FILE = 'quote-review.csv';
 
-export interface QuotesReviewOptions {
+export interface QuotesReviewOptions extends TranscriptSources {
   /** The folder analyze wrote. */
   readonly analysisDir: string;
   /** Where to write the letters and the review file. */
@@ -30,9 +30,6 @@ export interface QuotesReviewOptions {
   readonly cwd?: string;
   readonly interviewers?: readonly string[];
   readonly privateNames?: string;
-  readonly turnColumns?: readonly string[];
-  readonly participants?: string;
-  readonly participantsId?: string;
 }
 
 export interface QuotesReviewResult {

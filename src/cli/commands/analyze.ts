@@ -1,5 +1,6 @@
 // `collab-code analyze`: the analyze use case with collab-code.yaml's settings, then writes, prints or checks the outputs.
 import { analyze, PENDING_FILE, UNPLACED_FILE } from '../../app/analyze.js';
+import type { TranscriptSources } from '../../app/corpus.js';
 import { InputError, usageError } from '../../app/errors.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
 import type { RedactScope } from '../../core/privacy/protect.js';
@@ -13,16 +14,13 @@ import { sourceSettings, splitList, transcriptPaths } from './settings.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
 
-export interface AnalyzeCommandOptions extends Verbosity {
+export interface AnalyzeCommandOptions extends Verbosity, TranscriptSources {
   readonly paths: readonly string[];
   readonly codebook?: string;
   readonly out?: string;
   readonly by?: readonly string[];
   readonly unit?: UnitKind;
   readonly interviewer?: readonly string[];
-  readonly turnColumns?: readonly string[];
-  readonly participants?: string;
-  readonly participantsId?: string;
   readonly print?: OutputName;
   readonly check?: boolean;
   readonly codings?: readonly string[];

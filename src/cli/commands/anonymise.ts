@@ -1,5 +1,6 @@
 // `collab-code anonymise PATHS --out DIR`: anonymised copies and their key; --dry-run lists the replacements on stdout.
 import { anonymise, PSEUDONYMS_FILE } from '../../app/anonymise.js';
+import type { TranscriptSources } from '../../app/corpus.js';
 import { InputError } from '../../app/errors.js';
 import { warning } from '../../core/problem.js';
 import { readConfig } from '../../io/read-config.js';
@@ -10,15 +11,12 @@ import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
 import { sourceSettings, transcriptPaths } from './settings.js';
 
-export interface AnonymiseCommandOptions extends Verbosity {
+export interface AnonymiseCommandOptions extends Verbosity, TranscriptSources {
   readonly paths: readonly string[];
   readonly out: string;
   readonly dryRun?: boolean;
   readonly privateNames?: string;
   readonly interviewer?: readonly string[];
-  readonly participants?: string;
-  readonly participantsId?: string;
-  readonly turnColumns?: readonly string[];
 }
 
 export async function runAnonymise(options: AnonymiseCommandOptions, io: CliIo): Promise<ExitCode> {

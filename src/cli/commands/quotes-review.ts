@@ -1,4 +1,5 @@
 // `collab-code quotes review OUTDIR --out REVIEWDIR`: the letters to the interviewees and the review file.
+import type { TranscriptSources } from '../../app/corpus.js';
 import { InputError } from '../../app/errors.js';
 import { reviewQuotes, REVIEW_FILE } from '../../app/quotes-review.js';
 import { readConfig } from '../../io/read-config.js';
@@ -8,15 +9,12 @@ import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
 import { sourceSettings, transcriptPaths } from './settings.js';
 
-export interface QuotesReviewCommandOptions extends Verbosity {
+export interface QuotesReviewCommandOptions extends Verbosity, TranscriptSources {
   readonly analysisDir: string;
   readonly out: string;
   readonly transcripts?: readonly string[];
   readonly interviewer?: readonly string[];
   readonly privateNames?: string;
-  readonly participants?: string;
-  readonly participantsId?: string;
-  readonly turnColumns?: readonly string[];
 }
 
 export async function runQuotesReview(options: QuotesReviewCommandOptions, io: CliIo): Promise<ExitCode> {

@@ -1,5 +1,6 @@
 // Settings shared by commands: flags first, then collab-code.yaml.
 import { usageError } from '../../app/errors.js';
+import type { TranscriptSources } from '../../app/corpus.js';
 import type { Config } from '../../io/read-config.js';
 
 /** The transcripts named on the command line, else those in collab-code.yaml; none is a usage error. */
@@ -16,10 +17,7 @@ export function splitList(values: readonly string[] | undefined): string[] | und
 }
 
 /** A participants table and turn table columns: flags first, then collab-code.yaml. */
-export function sourceSettings(
-  flags: { readonly participants?: string; readonly participantsId?: string; readonly turnColumns?: readonly string[] },
-  settings: Config,
-): { participants?: string; participantsId?: string; turnColumns?: readonly string[] } {
+export function sourceSettings(flags: TranscriptSources, settings: Config): TranscriptSources {
   const participants = flags.participants ?? settings.participants;
   const participantsId = flags.participantsId ?? settings.participants_id;
   const turnColumns = flags.turnColumns ?? settings.turn_columns;
