@@ -1,5 +1,6 @@
 // The leak check: everything in a text that could identify someone, from every finder at once, overlaps merged.
 import type { Language } from '../text/language.js';
+import { sentenceSpans } from '../text/sentences.js';
 import { findContactDetails } from './contact-patterns.js';
 import { mergeFindings, type Finding } from './findings.js';
 import type { KnownNameMatcher } from './known-names.js';
@@ -20,9 +21,23 @@ export function createLeakCheck(sources: LeakCheckSources): LeakCheck {
       ...findContactDetails(text),
       ...sources.known.find(text),
       ...findNamesByHeuristic(text, language),
-      // The NLP library is the costly finder: it runs only where a name could be.
-      ...(mayHoldNames(text) ? (sources.nlp?.[language]?.(text) ?? []).filter((f) => isPlausibleName(f.text)) : []),
+      ...nlpFindings(text, language, sources.nlp?.[language]),
     ]);
+}
+
+/**
+ * The NLP library's names, sentence by sentence: it is the costly finder, so it reads only the sentences where a name
+ * could be (a capitalised word that is not a common one), and keeps only names that read as names.
+ */
+function nlpFindings(text: string, language: Language, finder: NameFinder | undefined): Finding[] {
+  if (finder === undefined || !mayHoldNames(text)) return [];
+  const found: Finding[] = [];
+  for (const s of sentenceSpans(text, 0, text.length, language)) {
+    const sentence = text.slice(s.start, s.end);
+    if (!mayHoldNames(sentence)) continue;
+    for (const f of finder(sentence)) if (isPlausibleName(f.text)) found.push({ ...f, start: s.start + f.start, end: s.start + f.end });
+  }
+  return found;
 }
 
 /** The text with each finding replaced by its bracketed kind: "[name] of [organisation] wrote to [email]". */
