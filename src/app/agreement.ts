@@ -21,6 +21,8 @@ export interface AgreementOptions {
   readonly interviewers?: readonly string[];
   /** Folders holding sources that .qdpx projects keep outside their archive. */
   readonly sources?: readonly string[];
+  /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
+  readonly followSymlinks?: boolean;
 }
 
 export interface AgreementResult {
@@ -35,7 +37,7 @@ export async function agreement(options: AgreementOptions, reporter: Reporter = 
   }
   const codebook = options.codebook === undefined ? undefined : await loadCodebook(options.codebook, cwd, reporter);
   const transcripts = await readTranscripts(
-    { paths: options.transcripts, exclude: options.files, defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [], sources: options.sources ?? [] },
+    { paths: options.transcripts, exclude: options.files, defaultLanguage: codebook?.language ?? 'en', interviewers: options.interviewers ?? [], sources: options.sources ?? [], followSymlinks: options.followSymlinks === true },
     cwd,
     reporter,
   );

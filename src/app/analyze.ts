@@ -1,25 +1,37 @@
 // The analyze use case: reads a codebook, transcripts and optionally human codings, codes, and gives the analysis
 // with its outputs rendered on demand. It prints nothing and writes nothing; the caller writes, prints or checks.
+import path from 'node:path';
 import { analyze as analyzeTranscripts, type Analysis, type CodingSources } from '../core/analysis/analyze.js';
+import type { GoldCodings } from '../core/analysis/reliability.js';
 import type { Codebook } from '../core/codebook/codebook.js';
+import type { AutoCoding } from '../core/coding/coding.js';
 import { selfVetoingExclusions } from '../core/coding/diagnostics.js';
 import type { UnitKind } from '../core/coding/unit-kinds.js';
+import { summarisePlacement } from '../core/codings/place-codings.js';
+import type { Transcript } from '../core/transcripts/transcript.js';
 import type { OutputFile } from '../io/write-outputs.js';
+import { CHARTS_FOLDER, type ChartPlan, type RenderedChart } from '../outputs/charts/chart.js';
+import { planCharts } from '../outputs/charts/plan.js';
 import { FORMATTERS, OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/index.js';
 import { forExcel } from '../outputs/csv.js';
+import type { OutputContext } from '../outputs/output.js';
 import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
 import { writeProject } from '../interop/refi/write-project.js';
 import { publicAttributes } from '../core/privacy/attributes.js';
+import { describeFindings } from '../core/privacy/findings.js';
 import { protectAnalysis, type RedactScope } from '../core/privacy/protect.js';
 import type { QuoteReview } from '../core/privacy/quote-review.js';
 import type { Language } from '../core/text/language.js';
 import { readQuoteReview } from '../io/read-privacy-files.js';
 import { formatQuotesCsv } from '../outputs/quotes-csv.js';
-import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
-import { InputError } from './errors.js';
-import { describeFindings } from '../core/privacy/findings.js';
 import { identifyingIds, leakWarning } from './leak-warning.js';
 import { loadLeakCheck, turnFinder } from './privacy.js';
+import { codeTranscript } from '../core/coding/code-transcript.js';
+import { compileCodebook } from '../core/coding/compile-codebook.js';
+import { inCodingBatches, type CodingBudget } from './coding-batches.js';
+import { startChartRenderer, type ChartRenderer } from './chart-renderer.js';
+import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
+import { InputError, usageError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 export const UNPLACED_FILE = 'unplaced-codings.csv';
@@ -27,6 +39,15 @@ export const UNPLACED_FILE = 'unplaced-codings.csv';
 export const PROJECT_FILE = 'collab-code.qdpx';
 /** Quotes chosen but awaiting their interviewees' approval: for the review round, never for publication. */
 export const PENDING_FILE = 'quotes-pending-review.csv';
+
+/**
+ * Every file analyze may write into its output folder. What is there of these and not written by a run is an
+ * earlier run's, and goes (writeOutputs), or makes --check fail; any other file there stops a write.
+ */
+export const ANALYZE_FILES: readonly string[] = [...Object.values(OUTPUT_FILES), UNPLACED_FILE, PROJECT_FILE, PENDING_FILE, CHARTS_FOLDER];
+
+/** The outputs that show quote text (or, with redact "all", coded text): the leak check runs when one is rendered. */
+const QUOTE_OUTPUTS: readonly OutputName[] = ['quotes', 'report', 'html', 'summary'];
 
 export interface AnalyzeOptions {
   /** Transcript files, folders or globs, relative to `cwd`; or REFI-QDA projects (.qdpx), whose text sources are analysed. */
@@ -55,14 +76,22 @@ export interface AnalyzeOptions {
   readonly columns?: readonly string[];
   /** With `codings`: code automatically too. */
   readonly auto?: boolean;
-  /** What the outputs name as their maker; default "collab-code". */
-  readonly generator?: string;
-  /** CSV outputs with a UTF-8 byte-order mark, so Excel opens them right on double-click. */
-  readonly excel?: boolean;
-  /** Also export the coded project as a REFI-QDA project (collab-code.qdpx), for review in a QDA tool. */
-  readonly qdpx?: boolean;
-  /** Folders holding sources that .qdpx projects keep outside their archive. */
-  readonly sources?: readonly string[];
+  /** Automatic codings scoring less are left out of counts, quotes and codings (a positive integer). */
+  readonly minScore?: number;
+  /** A gold codings file, coded by hand: the report's limitations give how the automatic coding scores against it. */
+  readonly gold?: string;
+  /** SVG charts beside the report and inside report.html; default true. */
+  readonly charts?: boolean;
+  /** The folder the outputs are written to, relative to `cwd`: report.html links quotes to transcripts from there. */
+  readonly out?: string;
+  /**
+   * The outputs the caller will render (default: all); render() refuses others. When they include report.html or the
+   * charts' files, the charting library is loaded in a worker thread while the corpus is coded; when they show quotes,
+   * the leak check (which loads an NLP library) runs.
+   */
+  readonly outputs?: readonly OutputName[];
+  /** report.html links each quote to its transcript and turn (default); false leaves the links out, for publication. */
+  readonly quoteLinks?: boolean;
   /** A list of private names (one per line) the leak check looks for, besides those the transcripts give. */
   readonly privateNames?: string;
   /** Replace what the leak check finds in the quotes ("quotes"), also in codings.csv ("all"); default: only warn. */
@@ -71,23 +100,49 @@ export interface AnalyzeOptions {
   readonly quoteReview?: string;
   /** Attributes quotes are attributed by in the report (coarsened below three interviewees); default none. */
   readonly attributeQuotes?: readonly string[];
-  /**
-   * The outputs the caller will render (default: all). The leak check, which loads an NLP library, runs only when
-   * one of them shows quotes; render() refuses the others.
-   */
-  readonly outputs?: readonly OutputName[];
+  /** What the outputs name as their maker; default "collab-code". */
+  readonly generator?: string;
+  /** CSV outputs with a UTF-8 byte-order mark, so Excel opens them right on double-click. */
+  readonly excel?: boolean;
+  /** Also export the coded project as a REFI-QDA project (collab-code.qdpx), for review in a QDA tool. */
+  readonly qdpx?: boolean;
+  /** Folders holding sources that .qdpx projects keep outside their archive. */
+  readonly sources?: readonly string[];
+  /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
+  readonly followSymlinks?: boolean;
+  /** When coding is stopped as hung; default DEFAULT_CODING_BUDGET. */
+  readonly codingBudget?: CodingBudget;
 }
 
 export interface AnalyzeResult {
   readonly analysis: Analysis;
   /** Present when human codings were analysed. */
   readonly humanCodings?: HumanCodings;
-  /** The outputs as files, in the order they are written: all of them, or the ones named. */
-  render(names?: readonly OutputName[]): OutputFile[];
+  /**
+   * The outputs as files, in the order they are written: all of them (the charts' SVG files included), or the ones
+   * named. Charts are rendered, loading the charting library, only when SVG files or report.html are asked for.
+   */
+  render(names?: readonly OutputName[]): Promise<OutputFile[]>;
 }
 
 export async function analyze(options: AnalyzeOptions, reporter: Reporter = silentReporter): Promise<AnalyzeResult> {
   const cwd = options.cwd ?? process.cwd();
+  const auto = (options.codings ?? []).length === 0 || options.auto === true;
+  if (options.gold !== undefined && !auto) throw usageError('--gold scores the automatic coding, and human codings alone have none', 'add --auto to code automatically beside the human codings, or leave out --gold');
+  if (options.minScore !== undefined && !(Number.isInteger(options.minScore) && options.minScore >= 1)) {
+    throw usageError(`--min-score must be a whole number of 1 or more, not ${String(options.minScore)}`, 'a score adds each term occurrence\'s number of words (a regular expression 2): --min-score 2 leaves out codings resting on one single-word occurrence');
+  }
+  const wantsCharts = options.charts !== false && (options.outputs === undefined || options.outputs.includes('html'));
+  const renderer = wantsCharts ? startChartRenderer() : undefined;
+  try {
+    return await analyzeWith(options, cwd, renderer, reporter);
+  } catch (e) {
+    await renderer?.close();
+    throw e;
+  }
+}
+
+async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: ChartRenderer | undefined, reporter: Reporter): Promise<AnalyzeResult> {
   const codingsFiles = options.codings ?? [];
   const human = codingsFiles.length > 0;
   const auto = !human || options.auto === true;
@@ -110,6 +165,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
       exclude: [...(options.exclude ?? []), ...codingsFiles],
       defaultLanguage: codebook?.language ?? 'en',
       interviewers: options.interviewers ?? [],
+      followSymlinks: options.followSymlinks === true,
       turnColumns: options.turnColumns ?? [],
       sources: options.sources ?? [],
       ...(options.participants === undefined
@@ -126,7 +182,11 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
     humanCodings = await readHumanCodings(codingsFiles, options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
     codebook = humanCodings.codebook;
   }
-
+  let gold: GoldCodings | undefined;
+  if (options.gold !== undefined) {
+    const read = await readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
+    gold = { codings: read.placed.codings, placement: summarisePlacement(read.placed) };
+  }
   let review: QuoteReview | undefined;
   if (options.quoteReview !== undefined) {
     const read = readQuoteReview(options.quoteReview, cwd);
@@ -134,30 +194,76 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
     review = read.value;
   }
 
-  reporter.progress({ stage: `Coding ${transcripts.length} transcripts` });
+  const unit = options.unit ?? 'turn';
   const sources: CodingSources = humanCodings === undefined ? { auto: true } : { auto, human: humanCodings.placed.codings };
+  let autoCodings: AutoCoding[] = [];
+  if (auto) {
+    const compiled = compileCodebook(codebook!);
+    const batches = { compiled, unit, reporter, stage: 'Coding transcripts', ...(options.codingBudget === undefined ? {} : { budget: options.codingBudget }) };
+    autoCodings = (await inCodingBatches(transcripts, (t) => codeTranscript(t, compiled, unit), batches)).flat();
+  }
   const analyzed = analyzeTranscripts(transcripts, codebook!, {
-    unit: options.unit ?? 'turn',
+    unit,
     sources,
+    autoCodings,
     ...(options.by === undefined ? {} : { by: options.by }),
+    ...(options.minScore === undefined ? {} : { minScore: options.minScore }),
+    ...(humanCodings === undefined ? {} : { humanPlacement: summarisePlacement(humanCodings.placed) }),
+    ...(gold === undefined ? {} : { gold }),
     quotes: { ...(review === undefined ? {} : { review }), ...(options.attributeQuotes === undefined ? {} : { attributeBy: options.attributeQuotes }) },
   });
   if (!analyzed.ok) throw new InputError(analyzed.problems);
   reporter.warn(analyzed.warnings);
 
-  // The leak check, on by default: every quote, and with redact "all" every coding, goes through protectAnalysis.
-  const redact = options.redact ?? 'none';
+  // The leak check, on by default, whenever an output shows quotes: every quote, and with redact "all" every coding,
+  // goes through protectAnalysis, the one place where quotes are checked and redacted.
   const outputs = options.outputs ?? OUTPUT_NAMES;
-  const protectedOutputs: readonly OutputName[] = redact === 'all' ? ['quotes', 'report', 'summary', 'codings'] : ['quotes', 'report', 'summary'];
-  if (!outputs.some((name) => protectedOutputs.includes(name))) {
-    return { analysis: analyzed.value, ...(humanCodings === undefined ? {} : { humanCodings }), render: renderer(analyzed.value, humanCodings, options, outputs) };
+  const redact = options.redact ?? 'none';
+  const showsText = outputs.some((name) => QUOTE_OUTPUTS.includes(name) || (redact === 'all' && name === 'codings'));
+  const analysis = showsText ? await protect(analyzed.value, transcripts, options, cwd, reporter) : analyzed.value;
+
+  const charts = options.charts === false ? [] : planCharts(analysis);
+  const links = options.quoteLinks === false ? new Map<string, string>() : transcriptLinks(transcripts, cwd, options.out ?? '.');
+  const context: OutputContext = { generator: options.generator ?? 'collab-code', charts, transcriptFiles: links };
+  let project: Uint8Array | undefined;
+  if (options.qdpx === true) {
+    reporter.progress({ stage: 'Exporting the project' });
+    // The project holds the transcripts whole (a working file, like codings.csv), but its cases' variables are the
+    // attributes any output may show: never a name, an organisation, contact details or consent.
+    const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
+    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: context.generator, codebook: codebook!, transcripts: shown, codings: analysis.codings });
   }
+  return {
+    analysis,
+    ...(humanCodings === undefined ? {} : { humanCodings }),
+    async render(names = OUTPUT_NAMES) {
+      // Only the outputs the analysis was made for: a quote shown by another would have escaped the leak check.
+      const refused = names.filter((name) => !outputs.includes(name));
+      if (refused.length > 0) throw new Error(`analyze was run for ${outputs.join(', ')}, not ${refused.join(', ')}`);
+      const all = names === OUTPUT_NAMES;
+      // Rendering loads Vega: only for the SVG files or the page that inlines them.
+      const rendered = charts.length > 0 && (all || names.includes('html')) ? await renderWith(renderer, charts) : [];
+      const withSvg: OutputContext = rendered.length > 0 ? { ...context, charts: rendered } : context;
+      const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, withSvg) }));
+      if (all) files.push(...rendered.map((chart) => ({ name: chart.file, content: chart.svg })));
+      // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
+      if (humanCodings !== undefined && all) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
+      if (project !== undefined && all) files.push({ name: PROJECT_FILE, content: project });
+      if (analysis.pendingQuotes.length > 0 && all) files.push({ name: PENDING_FILE, content: formatQuotesCsv({ ...analysis, quotes: analysis.pendingQuotes }) });
+      return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') ? { ...f, content: forExcel(f.content) } : f)) : files;
+    },
+  };
+}
+
+/** The analysis with its quotes checked for what could identify someone, and redacted when asked; warns of findings. */
+async function protect(analyzed: Analysis, transcripts: readonly Transcript[], options: AnalyzeOptions, cwd: string, reporter: Reporter): Promise<Analysis> {
   reporter.progress({ stage: 'Checking the quotes for names and contact details' });
+  const redact = options.redact ?? 'none';
   const languageOf = new Map(transcripts.map((t) => [t.id, t.language]));
-  const texts = [...analyzed.value.quotes, ...analyzed.value.pendingQuotes, ...(redact === 'all' ? analyzed.value.codings : [])];
+  const texts = [...analyzed.quotes, ...analyzed.pendingQuotes, ...(redact === 'all' ? analyzed.codings : [])];
   const languages = new Set<Language>(texts.map((t) => languageOf.get(t.transcript) ?? 'en'));
   const leakCheck = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
-  const analysis = protectAnalysis(analyzed.value, leakCheck.check, {
+  const analysis = protectAnalysis(analyzed, leakCheck.check, {
     redact,
     languageOf: (id) => languageOf.get(id) ?? 'en',
     turnOf: turnFinder(transcripts),
@@ -169,36 +275,17 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   if (redact !== 'none' && analysis.privacy!.quotesWithFindings > 0) {
     reporter.info(`Leak check: redacted ${describeFindings(analysis.privacy!.found)} in ${analysis.privacy!.quotesWithFindings} of ${analysis.privacy!.checked.quotes} quotes`);
   }
-
-  let project: Uint8Array | undefined;
-  if (options.qdpx === true) {
-    reporter.progress({ stage: 'Exporting the project' });
-    // The project holds the transcripts whole (a working file, like codings.csv), but its cases' variables are the
-    // attributes any output may show: never a name, an organisation, contact details or consent.
-    const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
-    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: options.generator ?? 'collab-code', codebook: codebook!, transcripts: shown, codings: analysis.codings });
-  }
-  return { analysis, ...(humanCodings === undefined ? {} : { humanCodings }), render: renderer(analysis, humanCodings, options, outputs, project) };
+  return analysis;
 }
 
-/** The outputs as files; only those the analysis was made for (`outputs`), so no quote escapes the leak check. */
-function renderer(
-  analysis: Analysis,
-  humanCodings: HumanCodings | undefined,
-  options: AnalyzeOptions,
-  outputs: readonly OutputName[],
-  project?: Uint8Array,
-): AnalyzeResult['render'] {
-  const context = { generator: options.generator ?? 'collab-code' };
-  return (names = OUTPUT_NAMES) => {
-    const refused = names.filter((name) => !outputs.includes(name));
-    if (refused.length > 0) throw new Error(`analyze was run for ${outputs.join(', ')}, not ${refused.join(', ')}`);
-    const all = names.length === OUTPUT_NAMES.length;
-    const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, context) }));
-    // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
-    if (humanCodings !== undefined && all) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
-    if (project !== undefined && all) files.push({ name: PROJECT_FILE, content: project });
-    if (analysis.pendingQuotes.length > 0 && all) files.push({ name: PENDING_FILE, content: formatQuotesCsv({ ...analysis, quotes: analysis.pendingQuotes }) });
-    return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') && typeof f.content === 'string' ? { ...f, content: forExcel(f.content) } : f)) : files;
-  };
+/** In the worker started for it, else here, loading the library now. */
+async function renderWith(renderer: ChartRenderer | undefined, charts: readonly ChartPlan[]): Promise<RenderedChart[]> {
+  if (renderer !== undefined) return renderer.render(charts);
+  return (await import('../outputs/charts/render.js')).renderCharts(charts);
+}
+
+/** Each transcript's file relative to the output folder, with forward slashes, for links that work wherever the folders move together. */
+function transcriptLinks(transcripts: readonly Transcript[], cwd: string, out: string): Map<string, string> {
+  const from = path.resolve(cwd, out);
+  return new Map(transcripts.map((t) => [t.id, path.relative(from, path.resolve(cwd, t.file)).split(path.sep).join('/')]));
 }

@@ -1,7 +1,8 @@
 // The codebook use cases: validating a codebook file, linting it against a corpus, and exchanging it with other tools.
 import type { Codebook } from '../core/codebook/codebook.js';
 import { selfVetoingExclusions } from '../core/coding/diagnostics.js';
-import { lintCodebook as lintAgainst, type Lint } from '../core/coding/lint.js';
+import { compileCodebook } from '../core/coding/compile-codebook.js';
+import { hitsOf, lintCodebook as lintAgainst, type Lint } from '../core/coding/lint.js';
 import type { UnitKind } from '../core/coding/unit-kinds.js';
 import type { Problem } from '../core/problem.js';
 import type { Language } from '../core/text/language.js';
@@ -9,6 +10,7 @@ import { writeQdc } from '../interop/refi/qdc.js';
 import { readCodebook } from '../io/read-codebook.js';
 import { readForeignCodebook } from '../io/read-foreign-codebook.js';
 import { formatCodebookYaml } from '../outputs/codebook-yaml.js';
+import { inCodingBatches } from './coding-batches.js';
 import { loadCodebook, readTranscripts } from './corpus.js';
 import { InputError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -32,6 +34,8 @@ export interface LintOptions {
   /** Default: turn. */
   readonly unit?: UnitKind;
   readonly interviewers?: readonly string[];
+  /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
+  readonly followSymlinks?: boolean;
 }
 
 export interface LintResult {
@@ -43,8 +47,11 @@ export interface LintResult {
 export async function lintCodebook(options: LintOptions, reporter: Reporter = silentReporter): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
   const codebook = await loadCodebook(options.codebook, cwd, reporter);
-  const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [] }, cwd, reporter);
-  return { codebook, lint: lintAgainst(codebook, transcripts, options.unit ?? 'turn') };
+  const transcripts = await readTranscripts({ paths: options.paths, defaultLanguage: codebook.language, interviewers: options.interviewers ?? [], followSymlinks: options.followSymlinks === true }, cwd, reporter);
+  const unit = options.unit ?? 'turn';
+  const compiled = compileCodebook(codebook);
+  const hits = await inCodingBatches(transcripts, (t) => hitsOf(t, compiled, unit), { compiled, unit, reporter, stage: 'Matching terms' });
+  return { codebook, lint: lintAgainst(codebook, transcripts, unit, hits) };
 }
 
 export interface CodebookExportOptions {

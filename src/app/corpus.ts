@@ -21,6 +21,7 @@ import { readParticipants } from '../io/read-participants.js';
 import { isProjectFile, readProjectFile } from '../io/read-project.js';
 import { findTranscripts, readTranscriptFile } from '../io/read-transcripts.js';
 import { InputError, usageError } from './errors.js';
+import { yieldToEventLoop } from './time-budget.js';
 import type { Reporter } from './reporter.js';
 
 /** A codebook (the bundled one when `file` is undefined): its errors stop the use case, its warnings are reported. */
@@ -62,6 +63,8 @@ export interface TranscriptOptions {
   readonly turnColumns?: readonly string[];
   /** A table of participants' attributes, joined to the transcripts. */
   readonly participants?: ParticipantsOptions;
+  /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
+  readonly followSymlinks?: boolean;
 }
 
 export interface ParticipantsOptions {
@@ -96,7 +99,7 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
   const projects = options.paths.filter(isProjectFile);
   const others = options.paths.filter((p) => !isProjectFile(p));
   const exclude = [...(options.exclude ?? []), ...(options.participants === undefined ? [] : [options.participants.file])];
-  const found = others.length === 0 ? ok<string[]>([]) : await findTranscripts(others, { cwd, exclude });
+  const found = others.length === 0 ? ok<string[]>([]) : await findTranscripts(others, { cwd, exclude, followSymlinks: options.followSymlinks === true });
   if (!found.ok) throw new InputError(found.problems);
   reporter.warn(found.warnings);
   const labels = options.interviewers ?? [];
@@ -134,6 +137,7 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
     }
   }
   let bytes = 0;
+  let lastYield = Date.now();
   for (const [i, absolute] of found.value.entries()) {
     reporter.progress({ stage: 'Reading transcripts', done: i, total: found.value.length, bytes });
     const read = readTranscriptFile(absolute, cwd);
@@ -145,6 +149,11 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
     bytes += read.value.bytes.length;
     const reader = await formatOf(extension)!.load();
     accept(await reader.read(read.value.bytes, { file, defaultId, defaultLanguage: options.defaultLanguage, isInterviewer, turnColumns: turnColumns.value }), file);
+    // Reading thousands of files is synchronous work: let signals act every 50 ms.
+    if (Date.now() - lastYield > 50) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
   }
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
   reporter.warn(warnings);
@@ -241,8 +250,13 @@ export async function readHumanCodings(
 
 /** Tells how many segments were placed and how, and warns of each that was not. */
 function reportPlacement(codings: HumanCodings, reporter: Reporter): void {
-  const { placements, codings: placed, unplaced } = codings.placed;
-  reporter.warn(unplaced.map((u) => ({ ...warning(u.row, `segment coded "${u.code}" in ${u.transcript} not placed: ${u.reason}`), kind: 'segment not placed' })));
+  const { placements, unplaced } = codings.placed;
+  reporter.warn(
+    unplaced.map((u) => ({
+      ...warning(u.row, `segment coded "${u.code}" in ${u.transcript} not placed: ${u.reason}`),
+      kind: u.kind === 'interviewer-only' ? 'segment only in interviewer turns' : 'segment not placed',
+    })),
+  );
   const how = (
     [
       [placements.turn, 'by turn'],
@@ -256,5 +270,7 @@ function reportPlacement(codings: HumanCodings, reporter: Reporter): void {
     .map(([n, what]) => `${n} ${what}`)
     .join(', ');
   const files = [...new Set([...codings.filesOf.values()].flat())].join(', ');
-  reporter.info(`${files}: ${placed.length} of ${placed.length + unplaced.length} segments placed${how === '' ? '' : ` (${how})`}, ${unplaced.length} unplaced`);
+  const segments = Object.values(placements).reduce((n, k) => n + k, 0);
+  const clipped = codings.placed.clipped > 0 ? `; ${codings.placed.clipped} clipped to the respondent's words` : '';
+  reporter.info(`${files}: ${segments} of ${segments + unplaced.length} segments placed${how === '' ? '' : ` (${how})`}, ${unplaced.length} unplaced${clipped}`);
 }

@@ -5,6 +5,7 @@ import type { UnitKind } from '../core/coding/unit-kinds.js';
 import type { ComparisonUnit } from '../core/reliability/coded-units.js';
 import type { EvaluationUnit } from '../core/reliability/comparison-units.js';
 import { evaluateCoding, type Evaluation } from '../core/reliability/evaluation.js';
+import { inCodingBatches } from './coding-batches.js';
 import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
@@ -22,6 +23,8 @@ export interface EvaluateOptions {
   readonly interviewers?: readonly string[];
   /** Folders holding sources that .qdpx projects keep outside their archive. */
   readonly sources?: readonly string[];
+  /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
+  readonly followSymlinks?: boolean;
 }
 
 export interface EvaluateResult {
@@ -34,7 +37,7 @@ export async function evaluate(options: EvaluateOptions, reporter: Reporter = si
   const codebook = await loadCodebook(options.codebook, cwd, reporter);
   requireTerms(codebook, options.codebook);
   const transcripts = await readTranscripts(
-    { paths: options.paths, exclude: [options.gold], defaultLanguage: codebook.language, interviewers: options.interviewers ?? [], sources: options.sources ?? [] },
+    { paths: options.paths, exclude: [options.gold], defaultLanguage: codebook.language, interviewers: options.interviewers ?? [], sources: options.sources ?? [], followSymlinks: options.followSymlinks === true },
     cwd,
     reporter,
   );
@@ -43,6 +46,6 @@ export async function evaluate(options: EvaluateOptions, reporter: Reporter = si
   // A whole interview raises a code when one of its turns does, as in the report's counts.
   const codingUnit: UnitKind = unit === 'document' ? 'turn' : unit;
   const compiled = compileCodebook(codebook);
-  const auto = transcripts.flatMap((t) => codeTranscript(t, compiled, codingUnit));
+  const auto = (await inCodingBatches(transcripts, (t) => codeTranscript(t, compiled, codingUnit), { compiled, unit: codingUnit, reporter, stage: 'Coding transcripts' })).flat();
   return { evaluation: evaluateCoding(transcripts, codebook, auto, gold.placed.codings, unit), gold };
 }

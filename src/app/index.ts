@@ -18,12 +18,14 @@ export {
   type LintResult,
 } from './codebook.js';
 export { InputError } from './errors.js';
+export { DEFAULT_CODING_BUDGET, type CodingBudget } from './coding-batches.js';
+export { Interrupted } from './time-budget.js';
 export { collectingReporter, silentReporter, type Progress, type Reporter } from './reporter.js';
 export { compareOutputs, writeOutputs, type OutputFile, type StaleFile } from '../io/write-outputs.js';
 export { OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
 
 export type { Analysis, CodeFrequency, InterviewSummary } from '../core/analysis/analyze.js';
-export type { Quote } from '../core/analysis/quotes.js';
+export { quoteText, type Quote } from '../core/analysis/quotes.js';
 export type { Finding, FindingKind } from '../core/privacy/findings.js';
 export type { LeakReport, RedactScope } from '../core/privacy/protect.js';
 export type { Consent } from '../core/privacy/consent.js';

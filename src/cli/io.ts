@@ -1,4 +1,6 @@
 // What a command may touch of its surroundings, passed in so tests can run commands in-process.
+import { writeAllSync } from '../io/write-stdout.js';
+
 export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -11,7 +13,7 @@ export function nodeIo(): CliIo {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => writeAllSync(1, text),
     stderr: (text) => void process.stderr.write(text),
     // A terminal reporting no width (a pty nobody sized) is treated as none: ora would loop forever on it.
     stderrIsTerminal: process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0,

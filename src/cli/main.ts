@@ -1,5 +1,8 @@
 // Runs the CLI and returns its exit code: the one place where errors become messages and exit codes.
 import { CommanderError } from 'commander';
+import { Interrupted } from '../app/time-budget.js';
+import { cleanUpNow } from '../io/cleanup.js';
+import { OutputError } from '../io/write-stdout.js';
 import { ExitCode, InputError } from './errors.js';
 import { isInteractive, nodeIo, type CliIo } from './io.js';
 import { createProgram } from './program.js';
@@ -17,7 +20,8 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
       return e.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
     }
     const paint = await paintFor(isInteractive(io));
-    if (e instanceof InputError) {
+    if (e instanceof Interrupted) return interrupted(e.signal, io);
+    if (e instanceof InputError || e instanceof OutputError) {
       // Errors are never silenced; repeated ones are grouped like warnings unless --verbose.
       io.stderr(formatProblems(e.problems, paint, argv.includes('--verbose')));
       return ExitCode.BadInput;
@@ -28,4 +32,18 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
     io.stderr(debug ? `${(e as Error).stack ?? ''}\n` : 'This is a bug in collab-code. Run again with --debug for the stack trace and report it.\n');
     return ExitCode.BadInput;
   }
+}
+
+const SIGNAL_EXIT_CODES = { SIGINT: ExitCode.Interrupted, SIGTERM: ExitCode.Terminated, SIGHUP: ExitCode.HungUp } as const;
+export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
+export const STOP_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as StopSignal[];
+
+/**
+ * What a stop signal does, wherever the run is: temporary outputs are removed (the previous ones stay as they
+ * were), the cursor comes back, and the exit code says which signal it was (128 + its number, as shells do).
+ */
+export function interrupted(signal: StopSignal, io: Pick<CliIo, 'stderr'> = nodeIo()): ExitCode {
+  cleanUpNow();
+  io.stderr(`collab-code: stopped by ${signal}\n`);
+  return SIGNAL_EXIT_CODES[signal];
 }

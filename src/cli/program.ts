@@ -47,6 +47,11 @@ interface AnalyzeFlags {
   excel?: boolean;
   qdpx?: boolean;
   sources?: string[];
+  followSymlinks?: boolean;
+  minScore?: string;
+  gold?: string;
+  charts?: boolean;
+  quoteLinks?: boolean;
   redact?: string | boolean;
   privateNames?: string;
   quoteReview?: string;
@@ -88,7 +93,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
 
   program
     .command('analyze')
-    .description('code transcripts and write frequencies, codings, quotes, a report and a JSON summary')
+    .description('code transcripts and write frequencies, codings, quotes, co-occurrence, saturation, a report (Markdown and HTML, with charts) and a JSON summary')
     .argument('[paths...]', 'transcript files (.txt, .md, .docx, .vtt, .srt, .csv, .tsv), folders (searched recursively) or globs, or a REFI-QDA project (.qdpx); default: "transcripts" in collab-code.yaml')
     .option('--codebook <file>', 'the codebook (YAML; a .qdc or .qdpx codebook does for human codings); default: the bundled Collaboration Code codebook')
     .option('--out <dir>', 'where to write the outputs (default: collab-code-report)')
@@ -103,13 +108,18 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--codings <file>', 'human codings (CSV, or a REFI-QDA project .qdpx) to analyse instead of coding automatically; repeatable', collect)
     .option('--columns <mapping>', 'column names of the codings file, e.g. transcript=document,text=segment', collect)
     .option('--auto', 'with --codings: code automatically too, keeping both (a source column tells them apart)')
+    .option('--follow-symlinks', 'read what symbolic links in the folders given lead to outside them (default: skip and list them)')
     .option('--excel', 'write the CSVs with a UTF-8 byte-order mark, so Excel opens accented words right on double-click')
     .option('--qdpx', 'also write collab-code.qdpx: the coded project, to review in NVivo, ATLAS.ti, MAXQDA or QualCoder')
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
+    .option('--min-score <n>', 'leave out automatic codings scoring less than n (1: one single-word term; 2: a phrase, a regex or two words)')
+    .option('--gold <file>', 'human codings (CSV) to score the automatic coding against; the report states precision, recall and κ')
+    .option('--no-charts', 'write no SVG charts, and none in the report')
     .option('--redact [scope]', 'replace names and contact details the leak check finds with their kind ([name], [email]…): in quotes, or "all" for codings.csv too')
     .option('--private-names <file>', 'names the leak check must find besides those the transcripts give, one per line')
     .option('--quote-review <file>', "apply the interviewees' decisions on their quotes (a file written by collab-code quotes review)")
     .option('--attribute-quotes <attributes>', 'attribute quotes in the report by these attributes, e.g. group,region (default: none); coarsened below three interviewees', collect)
+    .option('--no-quote-links', 'report.html without links from quotes to their transcript and turn, for a report to publish')
     .addHelpText(
       'after',
       examples(
@@ -119,9 +129,16 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],
       ),
     )
-    .action(async (paths: string[], options: AnalyzeFlags) => {
+    .action(async (paths: string[], options: AnalyzeFlags, command: Command) => {
       const { runAnalyze } = await import('./commands/analyze.js');
-      done(await runAnalyze({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
+      // --no-charts and --no-quote-links default to true; only a flag actually given may override collab-code.yaml.
+      const { charts, quoteLinks, ...rest } = options;
+      const flags = {
+        ...rest,
+        ...(command.getOptionValueSource('charts') === 'cli' ? { charts } : {}),
+        ...(command.getOptionValueSource('quoteLinks') === 'cli' ? { quoteLinks } : {}),
+      };
+      done(await runAnalyze({ ...flags, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
 
   program
@@ -137,6 +154,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
     .option('--disagreements <file>', 'also write the disagreements as CSV')
     .option('--unplaced <file>', 'also write the segments that could not be placed as CSV')
+    .option('--follow-symlinks', 'read what symbolic links in the folders given lead to outside them (default: skip and list them)')
     .addHelpText(
       'after',
       examples(
@@ -146,7 +164,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code agreement ana.qdpx ben.qdpx --transcripts interviews/', 'two coders\' projects from QDA tools'],
       ),
     )
-    .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; sources?: string[]; disagreements?: string; unplaced?: string }) => {
+    .action(async (files: string[], options: { transcripts?: string[]; unit?: ComparisonUnit; format?: ReportFormat; codebook?: string; columns?: string[]; interviewer?: string[]; sources?: string[]; disagreements?: string; unplaced?: string; followSymlinks?: boolean }) => {
       const { runAgreement } = await import('./commands/agreement.js');
       done(await runAgreement({ ...options, ...verbosity(), files, generator: `collab-code ${VERSION}` }, io));
     });
@@ -163,6 +181,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--interviewer <label>', INTERVIEWER_HELP, collect)
     .option('--sources <dir>', 'a folder holding the sources a .qdpx project keeps outside its archive; repeatable', collect)
     .option('--unplaced <file>', 'also write the gold segments that could not be placed as CSV')
+    .option('--follow-symlinks', 'read what symbolic links in the folders given lead to outside them (default: skip and list them)')
     .addHelpText(
       'after',
       examples(
@@ -172,7 +191,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ['collab-code evaluate interviews/ --gold reviewed.qdpx', 'against codings reviewed in a QDA tool'],
       ),
     )
-    .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; sources?: string[]; unplaced?: string }) => {
+    .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; sources?: string[]; unplaced?: string; followSymlinks?: boolean }) => {
       const { runEvaluate } = await import('./commands/evaluate.js');
       done(await runEvaluate({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
@@ -251,6 +270,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .addOption(new Option('--unit <unit>', 'the unit of coding (default: turn)').choices(UNIT_KINDS))
     .addOption(new Option('--format <format>', 'the findings on stdout (default: md)').choices(['md', 'json']))
     .option('--strict', 'exit 1 when there are findings')
+    .option('--follow-symlinks', 'read what symbolic links in the folders given lead to outside them (default: skip and list them)')
     .addHelpText(
       'after',
       examples(
@@ -259,7 +279,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       ),
     )
     .option('--interviewer <label>', INTERVIEWER_HELP, collect)
-    .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[] }) => {
+    .action(async (file: string, paths: string[], options: { unit?: (typeof UNIT_KINDS)[number]; format?: 'md' | 'json'; strict?: boolean; interviewer?: string[]; followSymlinks?: boolean }) => {
       const { runCodebookLint } = await import('./commands/codebook-lint.js');
       done(await runCodebookLint({ ...options, ...verbosity(), codebook: file, paths }, io));
     });

@@ -2,7 +2,7 @@
 import { error, fail, ok, type Result } from '../core/problem.js';
 import { decodeText } from '../core/text/decode.js';
 import type { Language } from '../core/text/language.js';
-import type { TranscriptDraft } from '../core/transcripts/transcript.js';
+import { attributeRecord, type TranscriptDraft } from '../core/transcripts/transcript.js';
 
 /** Column names of turn tables, for tables whose columns are not called speaker, text and time (--turn-columns). */
 export type TurnColumnMapping = Readonly<Partial<Record<'speaker' | 'text' | 'time', string>>>;
@@ -39,7 +39,7 @@ export const plainDraft = (context: ReadContext, text: string, turns: Transcript
   id: context.defaultId,
   file: context.file,
   language: context.defaultLanguage,
-  attributes: {},
+  attributes: attributeRecord(),
   text,
   turns,
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Codebook } from '../core/codebook/codebook.js';
 import { parseCodebook } from '../core/codebook/parse-codebook.js';
+import { mayBacktrackExponentially, type RegexCheck } from '../core/codebook/regex-safety.js';
 import { error, fail, ok, type Result } from '../core/problem.js';
 import { decodeUtf8 } from '../core/text/decode.js';
 import { isRefiCodebook, readForeignCodebook } from './read-foreign-codebook.js';
@@ -33,5 +34,18 @@ export async function readCodebook(file: string | undefined, cwd: string): Promi
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { unreadable: true, result: fail([error({ file: shown }, `invalid UTF-8 at byte ${decoded.byteOffset}`, 'save the codebook as UTF-8')]) };
-  return { result: parseCodebook(decoded.text, shown) };
+  return { result: await parseChecked(decoded.text, shown) };
+}
+
+/**
+ * Parses a codebook refusing regular expression terms that can backtrack exponentially. Most patterns are cleared by
+ * a cheap screen; only when one is not is the analyser loaded and the codebook parsed again with it.
+ */
+async function parseChecked(text: string, file: string): Promise<Result<Codebook>> {
+  let unclear = false;
+  const screen: RegexCheck = (pattern) => void (unclear ||= mayBacktrackExponentially(pattern));
+  const screened = parseCodebook(text, file, screen);
+  if (!unclear) return screened;
+  const { refuseExponentialBacktracking } = await import('../core/codebook/regex-analysis.js');
+  return parseCodebook(text, file, refuseExponentialBacktracking);
 }

@@ -39,11 +39,19 @@ export interface Config {
   readonly private_names?: string;
   readonly quote_review?: string;
   readonly attribute_quotes?: readonly string[];
+  /** Automatic codings scoring less are left out (--min-score). */
+  readonly min_score?: number;
+  /** A gold codings file to score the automatic coding against in the report (--gold). */
+  readonly gold?: string;
+  /** false: no charts (--no-charts). */
+  readonly charts?: boolean;
+  /** false: report.html does not link quotes to their transcript and turn (--no-quote-links), for publication. */
+  readonly quote_links?: boolean;
 }
 
 const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'turn_columns', 'sources', 'attribute_quotes'] as const;
-const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx', 'redact', 'private_names', 'quote_review'] as const;
-const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx'];
+const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx', 'min_score', 'gold', 'charts', 'quote_links', 'redact', 'private_names', 'quote_review'] as const;
+const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx', 'charts', 'quote_links'];
 /** Every setting collab-code.yaml may hold. */
 export const CONFIG_KEYS: readonly string[] = [...LISTS, ...SCALARS];
 const KEYS = CONFIG_KEYS;
@@ -71,7 +79,7 @@ export function parseConfig(text: string, file: string): Result<Config> {
   if (doc.contents === null) return ok({});
   if (!isMap(doc.contents)) return fail([error({ file, line: 1, column: 1 }, 'expected "key: value" settings', `allowed keys: ${KEYS.join(', ')}`)]);
 
-  const config: Record<string, string | string[] | boolean> = {};
+  const config: Record<string, string | string[] | boolean | number> = {};
   const problems: Problem[] = [];
   for (const pair of doc.contents.items) {
     const keyNode = pair.key as Node | null;
@@ -91,6 +99,9 @@ export function parseConfig(text: string, file: string): Result<Config> {
     } else if (key === 'redact') {
       if (typeof value.value === 'boolean' || value.value === 'quotes' || value.value === 'all') config[key] = value.value;
       else problems.push(error(at(value), '"redact" must be true, false, quotes or all'));
+    } else if (key === 'min_score') {
+      if (typeof value.value === 'number' && Number.isInteger(value.value) && value.value >= 1) config[key] = value.value;
+      else problems.push(error(at(value), '"min_score" must be a whole number of 1 or more', 'codings scoring less are left out; 2 leaves out those resting on one single-word occurrence'));
     } else if (key === 'unit' && !isUnitKind(value.value)) {
       problems.push(error(at(value), `unknown unit "${String(value.value)}"`, `use one of: ${UNIT_KINDS.join(', ')}`));
     } else {

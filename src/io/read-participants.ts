@@ -3,6 +3,7 @@ import path from 'node:path';
 import { error, fail, ok, type Result } from '../core/problem.js';
 import { parseCsvTable } from '../core/tables/csv-table.js';
 import type { ParticipantsTable } from '../core/transcripts/participants.js';
+import { attributeRecord } from '../core/transcripts/transcript.js';
 import { decodeTextFile } from '../formats/reader.js';
 import { readBytes } from './read-bytes.js';
 
@@ -29,7 +30,7 @@ export async function readParticipants(file: string, cwd: string): Promise<Resul
 
 /** The cells of a row by column name, columns without a name left out. */
 function valuesOf(columns: readonly string[], cells: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = {};
+  const values = attributeRecord();
   columns.forEach((column, i) => {
     if (column !== '' && !(column in values)) values[column] = cells[i] ?? '';
   });

@@ -1,11 +1,12 @@
 // Finds transcript files from paths, folders and globs, and reads their bytes; the formats registry says which
 // extensions are transcripts, and files of other extensions in a folder are reported, once per extension.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isDynamicPattern } from 'tinyglobby';
 import { error, fail, ok, warning, type Problem, type Result } from '../core/problem.js';
 import { adviceFor, formatOf, TRANSCRIPT_EXTENSIONS } from '../formats/index.js';
+import { expandGlob, walkFolder } from './find-files.js';
 
 export { TRANSCRIPT_EXTENSIONS };
 
@@ -23,6 +24,8 @@ export interface FindOptions {
   readonly cwd: string;
   /** Folders and files never searched: the output folder, the participants table and codings files. */
   readonly exclude: readonly string[];
+  /** Follow symbolic links out of the folders given (and links in globs); default: skip and list them. */
+  readonly followSymlinks?: boolean;
 }
 
 const isTranscript = (file: string): boolean => formatOf(path.extname(file)) !== undefined;
@@ -35,11 +38,19 @@ const isClutter = (file: string): boolean => /^(?:~\$|\.)|^(?:thumbs\.db|desktop
 const readable = TRANSCRIPT_EXTENSIONS.join(', ');
 
 /**
- * Absolute paths of the transcripts named by `inputs`, deduplicated and sorted; with a warning per extension of the
- * files a folder or glob holds that are not transcripts.
+ * Absolute paths of the transcripts named by `inputs`, sorted, each real file once however many links lead to it;
+ * with a warning per extension of the files a folder or glob holds that are not transcripts, and one for the
+ * symbolic links out of a folder that were skipped.
  */
 export async function findTranscripts(inputs: readonly string[], options: FindOptions): Promise<Result<string[]>> {
-  const found = new Set<string>();
+  // Real path → the path as reached.
+  const found = new Map<string, string>();
+  const add = (file: string): void => {
+    const real = realpathOf(file);
+    if (!found.has(real)) found.set(real, file);
+  };
+  const follow = options.followSymlinks === true;
+  const links: Problem[] = [];
   const problems: Problem[] = [];
   const skipped = new Map<string, { input: string; files: string[] }>();
   const excluded = options.exclude.map((p) => path.resolve(options.cwd, p));
@@ -53,7 +64,7 @@ export async function findTranscripts(inputs: readonly string[], options: FindOp
         continue;
       }
       if (isTranscript(f)) {
-        if (!(inFolder && isReadme(f))) found.add(f);
+        if (!(inFolder && isReadme(f))) add(f);
         continue;
       }
       const ext = path.extname(f).toLowerCase();
@@ -66,7 +77,12 @@ export async function findTranscripts(inputs: readonly string[], options: FindOp
   for (const input of inputs) {
     if (isDynamicPattern(input)) {
       const before = found.size;
-      sort(input, await glob(input, { cwd: options.cwd, absolute: true, onlyFiles: true, expandDirectories: false }), false);
+      const matches = await expandGlob(input, options.cwd, follow);
+      if (typeof matches === 'string') {
+        problems.push(error({ file: input }, `the pattern is too costly to match: ${matches}`));
+        continue;
+      }
+      sort(input, matches, false);
       if (found.size === before) problems.push(error({ file: input }, `the pattern matches no transcript (${readable})`));
       continue;
     }
@@ -75,24 +91,43 @@ export async function findTranscripts(inputs: readonly string[], options: FindOp
     if (info === undefined) {
       problems.push(error({ file: input }, 'no such file or folder', 'check the path, relative to the working directory'));
     } else if (info.isDirectory()) {
-      sort(input, await glob('**/*', { cwd: absolute, absolute: true, onlyFiles: true, caseSensitiveMatch: false }), true);
+      const walked = walkFolder(absolute, () => true, follow);
+      sort(input, walked.files, true);
+      for (const link of walked.skipped) {
+        links.push({
+          ...warning({ file: shown(link, options.cwd) }, `a symbolic link out of ${input}: skipped`, 'give --follow-symlinks to read what links lead to'),
+          kind: `symbolic links out of ${input} skipped`,
+        });
+      }
     } else if (!isTranscript(absolute)) {
       problems.push(error({ file: input }, `not a transcript: collab-code reads ${readable}`, adviceFor(path.extname(absolute))));
     } else {
-      found.add(absolute);
+      add(absolute);
     }
   }
   const warnings = [
     ...[...skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ext, { input, files }]) => skippedWarning(ext, input, files)),
     ...keys.map((key) => warning({ file: key }, 'the key to the pseudonyms lies beside the transcripts (skipped)', 'move it out of this folder and store it apart: whoever has the copies must not have the key')),
+    ...links,
   ];
   if (problems.length > 0) return fail(problems);
   if (found.size === 0) {
     const others = warnings.length === 0 ? '' : ` (${[...skipped].map(([ext, { files }]) => `${files.length} ${ext || 'without extension'}`).join(', ')} skipped)`;
     return fail([error({ file: inputs.join(' ') || '.' }, `no transcripts found${others}`, `give ${readable} files, folders that hold them, or globs such as "interviews/**/*.md"`)]);
   }
-  return ok([...found].sort(), warnings);
+  return ok([...found.values()].sort(), warnings);
 }
+
+const realpathOf = (file: string): string => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+};
+
+/** A path as messages show it: relative to the working directory, with / separators. */
+const shown = (absolute: string, cwd: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || absolute;
 
 function skippedWarning(ext: string, input: string, files: readonly string[]): Problem {
   const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
@@ -108,7 +143,7 @@ function skippedWarning(ext: string, input: string, files: readonly string[]): P
  * (Synchronous: for many small files it is about three times faster than fs/promises in Node 20.)
  */
 export function readTranscriptFile(absolute: string, cwd: string): Result<TranscriptFile> {
-  const file = path.relative(cwd, absolute).split(path.sep).join('/') || absolute;
+  const file = shown(absolute, cwd);
   const extension = path.extname(absolute).toLowerCase();
   try {
     return ok({ file, defaultId: path.basename(absolute, path.extname(absolute)), extension, bytes: readFileSync(absolute) });

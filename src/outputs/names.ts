@@ -3,7 +3,10 @@ export const OUTPUT_FILES = {
   codings: 'codings.csv',
   frequencies: 'frequencies.csv',
   quotes: 'quotes.csv',
+  cooccurrence: 'cooccurrence.csv',
+  saturation: 'saturation.csv',
   report: 'report.md',
+  html: 'report.html',
   summary: 'summary.json',
 } as const;
 

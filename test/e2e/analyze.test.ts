@@ -6,9 +6,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CODEBOOK, digest, EXAMPLE, ROOT, runCli, scratch, scratchWithExample } from '../helpers/cli.js';
 
 const GOLDEN = path.join(ROOT, 'test/golden/example');
-const OUTPUT_FILES = ['codings.csv', 'frequencies.csv', 'quotes.csv', 'report.md', 'summary.json'];
+const TOP_LEVEL = ['codings.csv', 'cooccurrence.csv', 'frequencies.csv', 'quotes.csv', 'report.html', 'report.md', 'saturation.csv', 'summary.json'];
+const OUTPUT_FILES = [...TOP_LEVEL, 'charts/by-group.svg', 'charts/codes.svg', 'charts/saturation.svg'];
 const exampleArgs = ['analyze', 'fixtures/example', '--codebook', 'codebooks/collaboration-code.yaml'];
 
+
+/**
+ * A scratch folder laid out as the repository is (the example corpus in fixtures/example, outputs in
+ * test/golden/example, a copy of the golden files unless `withGolden` is false), so report.html links to the
+ * transcripts by the same relative paths as the golden one.
+ */
+function mirrorOfRepository(withGolden = true): { cwd: string; out: string } {
+  const cwd = scratch();
+  cpSync(EXAMPLE, path.join(cwd, 'fixtures/example'), { recursive: true });
+  const out = path.join(cwd, 'test/golden/example');
+  if (withGolden) cpSync(GOLDEN, out, { recursive: true });
+  return { cwd, out };
+}
 
 describe('golden outputs for the example corpus', () => {
   beforeAll(() => {
@@ -19,7 +33,7 @@ describe('golden outputs for the example corpus', () => {
   it('are up to date (--check exits 0 and writes nothing)', () => {
     const before = digest(GOLDEN);
     const run = runCli([...exampleArgs, '--out', GOLDEN, '--check']);
-    expect(run.stderr).toContain('all 5 outputs are up to date');
+    expect(run.stderr).toContain(`all ${OUTPUT_FILES.length} outputs are up to date`);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(digest(GOLDEN)).toBe(before);
@@ -27,12 +41,13 @@ describe('golden outputs for the example corpus', () => {
 
   it('are what analyze writes, byte for byte, and the inputs are left untouched', () => {
     const inputs = digest(EXAMPLE);
-    const out = scratch();
-    const run = runCli([...exampleArgs, '--out', out]);
+    const { cwd, out } = mirrorOfRepository(false);
+    const run = runCli(['analyze', 'fixtures/example', '--codebook', CODEBOOK, '--out', out], { cwd });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^(?:leak check: warning: [^\n]+\n {2}[^\n]+\n)?Coded 14 interviews: \d+ codings; wrote 5 files to /);
-    expect(readdirSync(out).sort()).toEqual(OUTPUT_FILES);
+    expect(run.stderr).toMatch(new RegExp(`^(?:leak check: warning: [^\\n]+\\n {2}[^\\n]+\\n)?Coded 14 interviews: \\d+ codings; wrote ${OUTPUT_FILES.length} files to `));
+    expect(readdirSync(out).sort()).toEqual(['charts', ...TOP_LEVEL]);
+    expect(readdirSync(path.join(out, 'charts')).sort()).toEqual(['by-group.svg', 'codes.svg', 'saturation.svg']);
     for (const file of OUTPUT_FILES) expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(readFileSync(path.join(GOLDEN, file), 'utf8'));
     expect(digest(EXAMPLE)).toBe(inputs);
   });
@@ -62,7 +77,8 @@ describe('golden outputs for the example corpus', () => {
     };
     const quotes = parse(readFileSync(path.join(GOLDEN, 'quotes.csv')), { columns: true }) as Record<string, string>[];
     expect(quotes.length).toBeGreaterThan(30);
-    for (const q of quotes) expect(text(q['transcript']!).slice(Number(q['start']), Number(q['end'])).join('').replace(/\s+/g, ' ')).toBe(q['quote']);
+    // A quote is its span, line breaks folded, with "…" where it leaves words of the coded passage out.
+    for (const q of quotes) expect(text(q['transcript']!).slice(Number(q['start']), Number(q['end'])).join('').replace(/\s+/g, ' ')).toBe(q['quote']!.replace(/^… | …$/g, ''));
     const codings = parse(readFileSync(path.join(GOLDEN, 'codings.csv')), { columns: true }) as Record<string, string>[];
     for (const c of codings) expect(text(c['transcript']!).slice(Number(c['start']), Number(c['end'])).join('')).toBe(c['text']);
   });
@@ -73,6 +89,8 @@ describe('--print', () => {
     ['frequencies', 'frequencies.csv'],
     ['codings', 'codings.csv'],
     ['quotes', 'quotes.csv'],
+    ['cooccurrence', 'cooccurrence.csv'],
+    ['saturation', 'saturation.csv'],
     ['report', 'report.md'],
     ['summary', 'summary.json'],
   ])('%s writes %s to stdout and nothing else, and no file', (name, file) => {
@@ -104,15 +122,14 @@ describe('--print', () => {
 
 describe('--check', () => {
   it('lists stale and missing files and exits 1 without writing', () => {
-    const out = scratch();
-    cpSync(GOLDEN, out, { recursive: true });
+    const { cwd, out } = mirrorOfRepository();
     writeFileSync(path.join(out, 'report.md'), 'an old report\n');
     rmSync(path.join(out, 'quotes.csv'));
-    const run = runCli([...exampleArgs, '--out', out, '--check']);
+    const run = runCli(['analyze', 'fixtures/example', '--codebook', CODEBOOK, '--out', out, '--check'], { cwd });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('report.md: stale');
     expect(run.stderr).toContain('quotes.csv: missing');
-    expect(run.stderr).toContain('2 of 5 outputs are out of date');
+    expect(run.stderr).toContain(`2 of ${OUTPUT_FILES.length} outputs are out of date`);
     expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toBe('an old report\n');
     expect(existsSync(path.join(out, 'quotes.csv'))).toBe(false);
   });
@@ -132,7 +149,7 @@ describe('collab-code.yaml', () => {
     const cwd = scratchWithExample();
     writeFileSync(path.join(cwd, 'collab-code.yaml'), 'transcripts: [transcripts]\nout: published\nby: [group, region]\nunit: paragraph\n');
     const run = runCli(['analyze'], { cwd });
-    expect(run.stderr).toContain('wrote 5 files to published/');
+    expect(run.stderr).toContain('wrote 12 files to published/');
     expect(run.status).toBe(0);
     const header = readFileSync(path.join(cwd, 'published/frequencies.csv'), 'utf8').split('\r\n')[0]!;
     expect(header).toContain('interviews[region=Africa]');
@@ -231,5 +248,100 @@ describe('bad input: one clear message, exit 2, nothing written', () => {
   it('an unknown option or --print value', () => {
     expectRefusal(scratchWithExample(), ['analyze', 'transcripts', '--print', 'everything'], 'everything');
     expectRefusal(scratchWithExample(), ['analyze', 'transcripts', '--frobnicate'], "unknown option '--frobnicate'");
+  });
+});
+
+describe('charts', () => {
+  it('--no-charts (or charts: false) writes no SVG, embeds none, removes an earlier run\'s, and never loads the charting library', () => {
+    const cwd = scratchWithExample();
+    expect(runCli(['analyze', 'transcripts'], { cwd }).status).toBe(0);
+    expect(existsSync(path.join(cwd, 'collab-code-report/charts/codes.svg'))).toBe(true);
+    const trace = path.join(cwd, 'imports.txt');
+    const run = runCli(['analyze', 'transcripts', '--no-charts'], { cwd, env: { TRACE_IMPORTS: trace }, nodeArgs: ['--import', path.join(ROOT, 'test/helpers/trace-imports.mjs')] });
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(cwd, 'collab-code-report/charts'))).toBe(false);
+    expect(readFileSync(path.join(cwd, 'collab-code-report/report.md'), 'utf8')).not.toContain('](charts/');
+    expect(readFileSync(path.join(cwd, 'collab-code-report/report.html'), 'utf8')).not.toContain('<svg');
+    expect(readFileSync(trace, 'utf8')).not.toMatch(/node_modules\/vega/);
+    writeFileSync(path.join(cwd, 'collab-code.yaml'), 'transcripts: [transcripts]\ncharts: false\n');
+    expect(runCli(['analyze', '--check'], { cwd }).status).toBe(0);
+  });
+
+  it('are loaded only to write them: printing a CSV does not load the library', () => {
+    const cwd = scratchWithExample();
+    const trace = path.join(cwd, 'imports.txt');
+    expect(runCli(['analyze', 'transcripts', '--print', 'frequencies'], { cwd, env: { TRACE_IMPORTS: trace }, nodeArgs: ['--import', path.join(ROOT, 'test/helpers/trace-imports.mjs')] }).status).toBe(0);
+    expect(readFileSync(trace, 'utf8')).not.toMatch(/node_modules\/vega/);
+  });
+
+  it('--print html gives the page analyze writes, charts inline', () => {
+    const cwd = scratchWithExample();
+    const printed = runCli(['analyze', 'transcripts', '--print', 'html'], { cwd }).stdout;
+    expect(runCli(['analyze', 'transcripts'], { cwd }).status).toBe(0);
+    expect(printed).toBe(readFileSync(path.join(cwd, 'collab-code-report/report.html'), 'utf8'));
+    expect(printed.match(/<svg /g)).toHaveLength(3);
+    // Quotes link to their transcripts, relative to the output folder.
+    expect(printed).toMatch(/<a class="source" href="\.\.\/transcripts\/M01\.txt#L\d+"/);
+  });
+
+  it('--no-quote-links (and quote_links: false) leaves out the links that name the transcript, for a report to publish', () => {
+    const cwd = scratchWithExample();
+    const printed = runCli(['analyze', 'transcripts', '--print', 'html', '--no-quote-links'], { cwd }).stdout;
+    expect(printed).toContain('<blockquote>');
+    expect(printed).not.toContain('class="source"');
+    expect(printed).not.toMatch(/M01\.txt/);
+    writeFileSync(path.join(cwd, 'collab-code.yaml'), 'quote_links: false\n');
+    expect(runCli(['analyze', 'transcripts', '--print', 'html'], { cwd }).stdout).toBe(printed);
+  });
+});
+
+describe('evidence strength', () => {
+  const scores = (csv: string) => (parse(csv, { columns: true }) as Record<string, string>[]).map((c) => [Number(c['score']), c['strength']] as const);
+
+  it('labels each automatic coding strong, moderate or weak from its score', () => {
+    const all = scores(readFileSync(path.join(GOLDEN, 'codings.csv'), 'utf8'));
+    for (const [score, strength] of all) expect(strength).toBe(score >= 3 ? 'strong' : score === 2 ? 'moderate' : 'weak');
+    expect(new Set(all.map(([, s]) => s))).toEqual(new Set(['strong', 'moderate', 'weak']));
+  });
+
+  it('--min-score (or min_score:) leaves weaker codings out of codings, counts and quotes, and the report says so', () => {
+    const cwd = scratchWithExample();
+    const run = runCli(['analyze', 'transcripts', '--min-score', '2', '--print', 'codings'], { cwd });
+    expect(run.status).toBe(0);
+    const kept = scores(run.stdout);
+    expect(kept.length).toBeGreaterThan(40);
+    expect(kept.every(([score]) => score >= 2)).toBe(true);
+    writeFileSync(path.join(cwd, 'collab-code.yaml'), 'transcripts: [transcripts]\nmin_score: 2\n');
+    const report = runCli(['analyze', '--print', 'report'], { cwd }).stdout;
+    expect(report).toMatch(/Codings scoring below 2 \(\d+ codings\) were left out of every count, quote and table \(--min-score 2\)\./);
+    expect(report).not.toMatch(/Evidence: [^.]*weak/);
+  });
+
+  it('refuses a --min-score or min_score that is not a whole number of 1 or more', () => {
+    const cwd = scratchWithExample();
+    const bad = runCli(['analyze', 'transcripts', '--min-score', 'two'], { cwd });
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('--min-score must be a whole number of 1 or more, not "two"')]);
+    writeFileSync(path.join(cwd, 'collab-code.yaml'), 'transcripts: [transcripts]\nmin_score: 0\n');
+    const config = runCli(['analyze'], { cwd });
+    expect([config.status, config.stderr]).toEqual([2, expect.stringContaining('collab-code.yaml:2:12: error: "min_score" must be a whole number of 1 or more')]);
+  });
+});
+
+describe('--gold', () => {
+  it('scores the automatic coding in the limitations, with the figures evaluate gives', () => {
+    const args = ['fixtures/example', '--gold', 'fixtures/codings/gold.csv'];
+    const report = runCli(['analyze', ...args, '--print', 'report']);
+    expect(report.status).toBe(0);
+    const evaluation = JSON.parse(runCli(['evaluate', ...args, '--format', 'json']).stdout) as { micro: Record<'precision' | 'recall' | 'f1', { value: number }> };
+    const { precision, recall, f1 } = evaluation.micro;
+    expect(report.stdout).toContain(
+      `on the 14 interviews it coded and on turns, the automatic coding had precision ${precision.value.toFixed(3)}, recall ${recall.value.toFixed(3)} and F1 ${f1.value.toFixed(3)}`,
+    );
+  });
+
+  it('is refused with human codings alone, which have no automatic coding to score', () => {
+    const run = runCli(['analyze', 'fixtures/example', '--codings', 'fixtures/codings/gold.csv', '--gold', 'fixtures/codings/gold.csv']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--gold scores the automatic coding');
   });
 });

@@ -25,7 +25,7 @@ describe('help and version', () => {
     expect(run.status).toBe(0);
     const loaded = readFileSync(trace, 'utf8');
     expect(loaded).toContain('dist/cli/program.js');
-    for (const heavy of ['natural', 'tokenize', 'code-unit', 'compile-codebook', 'analysis/', '/yaml/', 'csv-stringify', 'ora', 'chalk', 'fflate', 'fast-xml-parser', 'interop/', 'mammoth', 'exceljs', 'entities', 'formats/']) {
+    for (const heavy of ['natural', 'tokenize', 'code-unit', 'compile-codebook', 'analysis/', '/yaml/', 'csv-stringify', 'ora', 'chalk', 'fflate', 'fast-xml-parser', 'interop/', 'mammoth', 'exceljs', 'entities', 'formats/', 'vega', 'charts/']) {
       expect(loaded, heavy).not.toContain(heavy);
     }
   });

@@ -20,7 +20,7 @@ describe('analyze --qdpx', () => {
     const cwd = scratchWithExample();
     const run = runCli(['analyze', 'transcripts', '--codebook', CODEBOOK, '--qdpx', '--out', 'report'], { cwd });
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain('wrote 6 files to report/');
+    expect(run.stderr).toContain('wrote 12 files to report/');
     const bytes = readFileSync(path.join(cwd, 'report/collab-code.qdpx'));
     expect(await qdpxSchemaErrors(bytes)).toEqual([]);
     expect(runCli(['analyze', 'transcripts', '--codebook', CODEBOOK, '--qdpx', '--out', 'again'], { cwd }).status).toBe(0);
@@ -28,7 +28,7 @@ describe('analyze --qdpx', () => {
 
     const check = runCli(['analyze', 'transcripts', '--codebook', CODEBOOK, '--qdpx', '--out', 'report', '--check'], { cwd });
     expect(check.status).toBe(0);
-    expect(check.stderr).toContain('all 6 outputs are up to date');
+    expect(check.stderr).toContain('all 12 outputs are up to date');
     writeFileSync(path.join(cwd, 'transcripts/M01.txt'), `${readFileSync(path.join(cwd, 'transcripts/M01.txt'), 'utf8')}\nRespondent: One more thing about funding.\n`);
     const stale = runCli(['analyze', 'transcripts', '--codebook', CODEBOOK, '--qdpx', '--out', 'report', '--check'], { cwd });
     expect(stale.status).toBe(1);

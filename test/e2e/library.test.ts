@@ -17,7 +17,7 @@ describe('the library API', () => {
     const reporter = api.collectingReporter();
     const result = await api.analyze({ paths: ['fixtures/example'], cwd: ROOT, codebook: CODEBOOK, generator: 'collab-code 0.1.0' }, reporter);
     expect(result.analysis.sampleSize).toBe(14);
-    const frequencies = result.render(['frequencies'])[0]!;
+    const frequencies = (await result.render(['frequencies']))[0]!;
     expect(frequencies.name).toBe('frequencies.csv');
     expect(frequencies.content).toBe(readFileSync(path.join(ROOT, 'test/golden/example/frequencies.csv'), 'utf8'));
     expect(stdout).not.toHaveBeenCalled();
@@ -47,7 +47,7 @@ describe('the library API', () => {
 
   it('exports the coded project as bytes, and codebooks to and from REFI-QDA', async () => {
     const result = await api.analyze({ paths: ['fixtures/example'], cwd: ROOT, qdpx: true, generator: 'collab-code 0.1.0' });
-    const project = result.render().find((f) => f.name === api.PROJECT_FILE);
+    const project = (await result.render()).find((f) => f.name === api.PROJECT_FILE);
     expect(project?.content).toBeInstanceOf(Uint8Array);
     const cwd = scratch();
     const qdc = await api.exportCodebook(CODEBOOK, { cwd });
@@ -56,5 +56,19 @@ describe('the library API', () => {
     writeFileSync(path.join(cwd, 'cc.qdc'), qdc);
     const imported = await api.importCodebook('cc.qdc', { cwd });
     expect(imported.codebook.codes).toHaveLength(42);
+  });
+});
+
+describe('charts through the library', () => {
+  it('are the same bytes rendered in the worker thread as in the calling thread, and as the golden files', async () => {
+    const result = await api.analyze({ paths: ['fixtures/example'], cwd: ROOT, codebook: CODEBOOK, by: ['group'] });
+    const files = await result.render();
+    const svgs = files.filter((f) => f.name.endsWith('.svg'));
+    expect(svgs.map((f) => f.name)).toEqual(['charts/codes.svg', 'charts/by-group.svg', 'charts/saturation.svg']);
+    const { planCharts } = (await import(path.join(ROOT, 'dist/outputs/charts/plan.js'))) as typeof import('../../src/outputs/charts/plan.js');
+    const { renderCharts } = (await import(path.join(ROOT, 'dist/outputs/charts/render.js'))) as typeof import('../../src/outputs/charts/render.js');
+    const here = await renderCharts(planCharts(result.analysis));
+    expect(here.map((c) => c.svg)).toEqual(svgs.map((f) => f.content));
+    for (const f of svgs) expect(f.content, f.name).toBe(readFileSync(path.join(ROOT, 'test/golden/example', f.name), 'utf8'));
   });
 });

@@ -141,7 +141,7 @@ describe('the review round trip', () => {
       [['safety-risks', 'another passage'], ['standardised-management', 'Every funder has its own template.']],
     );
     expect(after.filter((q) => q['quote_id'] === withdrawn['quote_id'])).toEqual([]);
-    expect(second.read('report.md')).toContain('1 edited, 1 withdrawn (replaced by the next best quote)');
+    expect(second.read('report.md')).toContain('1 edited, 1 withdrawn (replaced by the next best passage where one was left)');
 
     // A second round into the same folder keeps the decisions, the withdrawal of a passage no longer quoted included.
     expect(runCli(['quotes', 'review', second.out, '--out', review, '--transcripts', FIXTURES]).status).toBe(0);

@@ -263,7 +263,7 @@ describe('analyze --codings', () => {
     const frequencies = readFileSync(path.join(out, 'frequencies.csv'), 'utf8');
     expect(frequencies.split('\r\n')[0]).toMatch(/,auto_interviews,auto_interviews_pct,auto_mentions$/);
     const check = runCli([...args, '--check']);
-    expect(check.stderr).toContain('all 6 outputs are up to date');
+    expect(check.stderr).toContain('all 12 outputs are up to date');
     expect(check.status).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/core/analysis/analyze.js';
 import { percent } from '../../src/core/analysis/percent.js';
-import { quoteSpan } from '../../src/core/analysis/quotes.js';
-import { sliceCodePoints } from '../../src/core/text/offsets.js';
+import { strengthOfScore } from '../../src/core/coding/strength.js';
+import { formatReportMarkdown } from '../../src/outputs/report-md.js';
 import { codebookFrom, transcriptFrom } from '../helpers/build.js';
 
 const codebook = codebookFrom(`
@@ -109,31 +109,32 @@ describe('percent', () => {
   });
 });
 
-describe('quotes', () => {
-  const analysis = run();
-
-  it('come from different interviews, at most three per code, strongest first', () => {
-    const funding = analysis.quotes.filter((q) => q.code.id === 'funding');
-    // M1 and D1 both score 2 ("Funding ... Funding", "fund ... Funding"): the id breaks the tie. M2 scores 1.
-    expect(funding.map((q) => q.transcript)).toEqual(['D1', 'M1', 'M2']);
+describe('evidence strength', () => {
+  it('is read from the score: weak 1, moderate 2, strong 3 or more', () => {
+    expect([1, 2, 3, 7].map(strengthOfScore)).toEqual(['weak', 'moderate', 'strong', 'strong']);
   });
 
-  it('are the sentences that carry the terms, and their offsets point at them', () => {
-    const d1 = corpus.find((t) => t.id === 'D1')!;
-    const coding = analysis.codings.find((c) => c.transcript === 'D1' && c.code.id === 'trust')!;
-    expect(d1.text.slice(quoteSpan(coding, d1).start, quoteSpan(coding, d1).end)).toBe('We fund trust. Funding matters.');
-    for (const q of analysis.quotes) {
-      const t = corpus.find((c) => c.id === q.transcript)!;
-      expect(sliceCodePoints(t.text, q).replace(/\s+/g, ' ')).toBe(q.text);
-    }
+  it('is counted per code, and --min-score leaves weaker codings out of codings, counts and quotes', () => {
+    const all = run();
+    // funding: M1 "Funding ... Funding" (2), M2 "Funding." (1), D1 "fund ... Funding" (2) and "More funding." (1).
+    expect(all.frequencies.find((f) => f.code.id === 'funding')!.byStrength).toEqual({ strong: 0, moderate: 2, weak: 2 });
+    const strict = analyze(corpus, codebook, { unit: 'turn', minScore: 2 });
+    if (!strict.ok) throw new Error('analysis failed');
+    const funding = strict.value.frequencies.find((f) => f.code.id === 'funding')!;
+    expect([funding.interviews, funding.mentions, funding.byStrength]).toEqual([2, 2, { strong: 0, moderate: 2, weak: 0 }]);
+    expect(strict.value.codings.every((c) => c.source === 'auto' && c.score >= 2)).toBe(true);
+    expect(strict.value.quotes.every((q) => q.coding.source === 'auto' && q.coding.score >= 2)).toBe(true);
+    expect(strict.value.minScore).toEqual({ score: 2, dropped: all.codings.length - strict.value.codings.length });
   });
+});
 
-  it('cut a long turn down to the sentences with the code', () => {
-    const filler = 'This sentence says nothing in particular about the subject at hand. '.repeat(8);
-    const t = transcriptFrom(`Respondent: ${filler}Burnout is the real problem for us. ${filler}`, 'L1');
-    const result = analyze([t], codebook, { unit: 'turn' });
-    expect(result.ok && result.value.quotes.map((q) => q.text)).toEqual([
-      'Burnout is the real problem for us. This sentence says nothing in particular about the subject at hand.',
-    ]);
+describe('interviewers', () => {
+  it('are noted, with the limitation it brings, when a transcript has several speakers and none recognised as the interviewer', () => {
+    const result = analyze([...corpus, transcriptFrom('Dan: What about money?\nAmara: Funding is short.', 'X1')], codebook, { unit: 'turn' });
+    if (!result.ok) throw new Error('analysis failed');
+    expect(result.value.interviews.filter((i) => i.interviewer.status === 'unrecognised').map((i) => i.id)).toEqual(['X1']);
+    expect(formatReportMarkdown(result.value, { generator: 'test' })).toContain(
+      "1 transcript has several speakers and none recognised as the interviewer (X1): the interviewer's words were coded and may be quoted as a respondent's.",
+    );
   });
 });

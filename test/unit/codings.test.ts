@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { codingRowsOf, parseColumnMapping, type CodingRow, type CodingsTable } from '../../src/core/codings/codings-table.js';
 import { locateSegment } from '../../src/core/codings/locate-segment.js';
-import { placeCodings } from '../../src/core/codings/place-codings.js';
+import { placeCodings, summarisePlacement } from '../../src/core/codings/place-codings.js';
 import { codebookFromCodeNames, codePath, codeResolver } from '../../src/core/codings/resolve-codes.js';
 import { sliceCodePoints } from '../../src/core/text/offsets.js';
 import { codebookFrom, transcriptFrom } from '../helpers/build.js';
@@ -215,6 +215,40 @@ describe('placing codings', () => {
       'found, but outside every respondent turn (in an interviewer turn or the front matter); only respondent turns are coded',
       'not found; no passage comes close to 85% similar',
     ]);
+  });
+
+  it("keeps a segment that runs from the interviewer's question into the answer to the answer: no question, no label", () => {
+    const placed = placeCodings([row('trust', { text: 'Thanks.\n\nRespondent: Trust is low.' })], [transcript], codebook);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    expect(placed.value.codings.map((c) => [c.turn, c.speaker, c.text])).toEqual([[4, 'Respondent', 'Trust is low.']]);
+    expect(placed.value.clipped).toBe(1);
+  });
+
+  it('splits a segment over two answers into one coding per respondent turn, leaving out the question between', () => {
+    const placed = placeCodings([row('trust', { text: 'knew who decided.\n\nInterviewer: Thanks.\n\nRespondent: Trust is low.' })], [transcript], codebook);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    expect(placed.value.codings.map((c) => [c.turn, c.text, sliceCodePoints(transcript.text, c)])).toEqual([
+      [2, 'knew who decided.', 'knew who decided.'],
+      [4, 'Trust is low.', 'Trust is low.'],
+    ]);
+    expect([placed.value.placements.exact, placed.value.clipped]).toEqual([1, 1]);
+  });
+
+  it("keeps a project's selection (placed by position) to the answer too", () => {
+    const start = transcript.text.indexOf('Thanks.');
+    const end = transcript.text.indexOf('Trust is low.') + 'Trust is low.'.length;
+    const placed = placeCodings([row('trust', { text: transcript.text.slice(start, end), at: { start, end } })], [transcript], codebook);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    expect(placed.value.codings.map((c) => [c.turn, c.text, c.placement])).toEqual([[4, 'Trust is low.', 'position']]);
+    expect(placed.value.clipped).toBe(1);
+  });
+
+  it('does not clip a segment within one answer, and tells a segment wholly in interviewer turns from one not found', () => {
+    const placed = placeCodings([row('trust', { text: 'Trust is low.' }), row('trust', { text: 'How is it going?' }), row('trust', { turn: 3 }), row('trust', { text: 'Nothing like it at all' })], [transcript], codebook);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    expect(placed.value.clipped).toBe(0);
+    expect(placed.value.unplaced.map((u) => u.kind)).toEqual(['interviewer-only', 'interviewer-only', 'not-found']);
+    expect(summarisePlacement(placed.value)).toEqual({ segments: 4, placed: 1, clipped: 0, unplaced: { 'not-found': 1, 'no-such-turn': 0, 'interviewer-only': 2 } });
   });
 
   it('fails on unknown transcripts and codes, naming the rows', () => {

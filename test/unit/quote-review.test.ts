@@ -1,4 +1,5 @@
 // Consent, the interviewees' review and attribution, through the core analysis: who is quoted, which passages, how.
+import { quoteText } from '../../src/core/analysis/quotes.js';
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/core/analysis/analyze.js';
 import { attributeInterviews } from '../../src/core/privacy/attribution.js';
@@ -84,9 +85,9 @@ describe('the review', () => {
   it('prints an edit instead of the quote, and withdraws a passage for good: the next best quote takes its place', () => {
     const reviewed = run(corpus(), reviewOf([
       { quote_id: a.id, decision: 'edit', edited_quote: 'Trust takes years.' },
-      { quote_id: b.id, quote: b.text, decision: 'withdraw' },
+      { quote_id: b.id, quote: quoteText(b), decision: 'withdraw' },
     ]));
-    expect(reviewed.quotes.find((q) => q.id === a.id)).toMatchObject({ text: 'Trust takes years.', review: 'edited' });
+    expect(reviewed.quotes.find((q) => q.id === a.id)).toMatchObject({ words: 'Trust takes years.', review: 'edited' });
     expect(reviewed.quotes.map((q) => q.id)).not.toContain(b.id);
     expect(reviewed.quotes.map((q) => q.transcript).sort()).toEqual(['A', 'C', 'D']);
     expect(reviewed.quoting.review).toMatchObject({ approved: 0, edited: 1, withdrawn: 1 });
@@ -95,14 +96,14 @@ describe('the review', () => {
   it('finds a withdrawn passage by its text when the transcript has changed and the id no longer fits', () => {
     const changed = corpus().map((t) => (t.id === 'B' ? interview('B', 'group: members\nregion: Africa\nnote: an added line', 'Well. We trust partners who stay. Trust grows when a partner keeps its word for a long time.') : t));
     expect(run(changed).quotes.find((q) => q.transcript === 'B')?.id).not.toBe(b.id);
-    const reviewed = run(changed, reviewOf([{ quote_id: b.id, quote: b.text, decision: 'withdraw' }]));
+    const reviewed = run(changed, reviewOf([{ quote_id: b.id, quote: quoteText(b), decision: 'withdraw' }]));
     expect(reviewed.quotes.map((q) => q.transcript)).not.toContain('B');
   });
 
   it('withdraws a redacted quote by its text, each [name] standing for the words it replaced', () => {
     const changed = corpus().map((t) => (t.id === 'B' ? interview('B', 'group: members\nregion: Africa', 'Well, well. We trust partners who stay. Trust grows when a partner keeps its word for a long time.') : t));
     expect(run(changed).quotes.map((q) => q.transcript)).toContain('B');
-    const redacted = b.text.replace('partners', '[organisation]');
+    const redacted = quoteText(b).replace('partners', '[organisation]');
     expect(run(changed, reviewOf([{ quote_id: b.id, quote: redacted, decision: 'withdraw' }])).quotes.map((q) => q.transcript)).not.toContain('B');
   });
 

@@ -1,5 +1,9 @@
+// The report as Markdown and HTML, and the summary: what they say and how.
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/core/analysis/analyze.js';
+import { placeCodings, summarisePlacement } from '../../src/core/codings/place-codings.js';
+import type { CodingRow } from '../../src/core/codings/codings-table.js';
+import { formatReportHtml } from '../../src/outputs/report-html.js';
 import { formatReportMarkdown } from '../../src/outputs/report-md.js';
 import { formatSummaryJson, SCHEMA_VERSION } from '../../src/outputs/summary-json.js';
 import { codebookFrom, transcriptFrom } from '../helpers/build.js';
@@ -21,12 +25,22 @@ const report = formatReportMarkdown(analysis, { generator: 'collab-code test' })
 describe('report.md', () => {
   it('has the study sections in order, one per code type', () => {
     const headings = report.split('\n').filter((l) => l.startsWith('## '));
-    expect(headings).toEqual(['## 1. Summary', '## 2. Methodology', '## 3. Barriers', '## 4. Enablers', '## Appendix']);
+    expect(headings).toEqual([
+      '## 1. Summary',
+      '## 2. Methodology',
+      '## 3. Barriers',
+      '## 4. Enablers',
+      '## 5. Codes by group',
+      '## 6. Codes that go together',
+      '## 7. Saturation',
+      '## 8. Limitations',
+      '## Appendix',
+    ]);
   });
 
-  it('gives counts, whole percentages from the counts, and the breakdown by group', () => {
-    // 1 of 8 is 12.5%: rounded once, from the counts, to 13%.
-    expect(report).toContain('**Funding \\*scarcity\\***: raised in 1 of 8 interviews (13%); donors 1 of 1, members 0 of 7.');
+  it('gives counts, whole percentages from the counts, the breakdown named by its attribute, and the evidence', () => {
+    // 1 of 8 is 12.5%: rounded once, from the counts, to 13%. A group of fewer than 5 interviews is marked.
+    expect(report).toContain('**Funding \\*scarcity\\***: raised in 1 of 8 interviews (13%); group: donors 1 of 1†, members 0 of 7. Evidence: 1 coding, 1 weak.');
     expect(report).toContain('| donors | 1 | 13% |');
     expect(report).toContain('| members | 7 | 88% |');
   });
@@ -71,5 +85,121 @@ describe('summary.json', () => {
       ['silence', 0, 0],
       ['trust', 8, 3],
     ]);
+  });
+});
+
+describe('honest lists', () => {
+  const seven = codebookFrom(
+    ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => `  - {id: ${id}, label: Code ${id.toUpperCase()}, type: barrier, category: people, terms: {en: [${id}word]}}`).join('\n') + '\n',
+  );
+  const analysisOf = (texts: Record<string, string>, by?: string[]) => {
+    const transcripts = Object.entries(texts).map(([id, text]) => transcriptFrom(`---\ngroup: ${id.startsWith('M') ? 'members' : 'donors'}\nregion: R${id.at(-1)}\n---\nInterviewer: ?\nRespondent: ${text}\n`, id));
+    const result = analyze(transcripts, seven, { unit: 'turn', ...(by === undefined ? {} : { by }) });
+    if (!result.ok) throw new Error('analysis failed');
+    return formatReportMarkdown(result.value, { generator: 'test' });
+  };
+
+  it('shows codes raised in as many interviews as tied, listing the whole tie at the cut', () => {
+    const md = analysisOf({ M1: 'aword bword cword dword', M2: 'aword bword cword dword', D1: 'aword eword' });
+    const summary = md.slice(md.indexOf('Most raised among Barriers:'), md.indexOf('## 2.'));
+    expect(summary).toContain('- **Code A**: raised in 3 of 3 interviews (100%)');
+    expect(summary).toContain('- tied: 3 codes at 2 of 3 interviews (67%):\n  - **Code B**: group: donors 0 of 1†, members 2 of 2†\n  - **Code C**');
+    expect(summary).toContain('  - **Code D**');
+    expect(summary).not.toContain('Code E');
+  });
+
+  it('sums up a tie too long to list', () => {
+    const md = analysisOf({ M1: 'aword bword cword dword eword fword gword', M2: 'aword bword cword dword eword fword gword' }, []);
+    expect(md).toContain('- tied: 7 codes at 2 of 2 interviews (100%); the table of section 3 lists them');
+  });
+
+  it('names each attribute of a breakdown by several, and flags small cells in the limitations', () => {
+    const md = analysisOf({ M1: 'aword', M2: 'bword', D1: 'aword' }, ['group', 'region']);
+    expect(md).toContain('**Code A**: raised in 2 of 3 interviews (67%); group: donors 1 of 1†, members 1 of 2†; region: R1 2 of 2†, R2 0 of 1†.');
+    expect(md).toContain('Groups of fewer than 5 interviews († in breakdowns): group: donors (1), members (2); region: R1 (2), R2 (1).');
+  });
+});
+
+describe('limitations', () => {
+  const limitations = report.slice(report.indexOf('## 8. Limitations'), report.indexOf('## Appendix'));
+
+  it('say what keyword coding cannot see, how much rests on weak evidence, and that no gold was given', () => {
+    expect(limitations).toContain('The codes were applied automatically, by terms');
+    expect(limitations).toMatch(/\d+ of the 9 automatic codings \(\d+%\) are weak/);
+    expect(limitations).toContain('was not checked against a coding made by hand');
+    expect(limitations).toContain('With 8 interviews, one interview is 13% of the sample');
+  });
+});
+
+describe('report.html', () => {
+  const html = formatReportHtml(analysis, {
+    generator: 'collab-code test',
+    charts: [{ id: 'codes', file: 'charts/codes.svg', title: 'Codes', description: 'Bars <of> codes', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><linearGradient id="gradient_0"/><rect width="10" height="10" fill="url(#gradient_0)"/></svg>\n' }],
+    transcriptFiles: new Map([['D1', '../interviews/D 1.txt']]),
+  });
+
+  it('is one page that loads nothing: no script, no external reference, a policy forbidding loads', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).not.toMatch(/<script|<link|src="http|@import/);
+  });
+
+  it('has a table of contents linking every section heading', () => {
+    const ids = [...html.matchAll(/<h[23] id="([^"]+)">/g)].map((m) => m[1]);
+    const links = [...html.slice(html.indexOf('<nav'), html.indexOf('</nav>')).matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(links).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('8-limitations');
+  });
+
+  it('inlines the charts with a caption, their ids made the chart\'s own, and escapes text', () => {
+    expect(html).toContain(
+      '<figure>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><linearGradient id="codes-gradient_0"/><rect width="10" height="10" fill="url(#codes-gradient_0)"/></svg>\n<figcaption><strong>Codes.</strong> Bars &lt;of&gt; codes</figcaption>',
+    );
+    expect(html).toContain('<strong>Funding *scarcity*</strong>');
+  });
+
+  it("links each quote to its transcript's line, where the transcript's file is known", () => {
+    expect(html).toContain('<p class="attribution">— <a class="source" href="../interviews/D%201.txt#L5" title="D1, turn 2, line 5">D1, turn 2</a></p>');
+    // A quote whose transcript's file is not known has no link and, not attributed by default, no footer.
+    expect(html).toMatch(/<p>“[^<]*”<\/p>\n<\/blockquote>/);
+  });
+});
+
+describe('reliability in the limitations', () => {
+  const transcripts = ['T1', 'T2', 'T3'].map((id) => transcriptFrom(`Interviewer: ?\nRespondent: Funding is short.\nInterviewer: ?\nRespondent: Trust is low.\n`, id));
+  const rows = (coder: string, ids: string[], code: string) => ids.map((id, i): CodingRow => ({ row: { file: `${coder}.csv`, line: i + 2 }, transcript: id, code, segment: { turn: 2 }, coder }));
+  const place = (r: CodingRow[]) => {
+    const placed = placeCodings(r, transcripts, codebook);
+    if (!placed.ok) throw new Error('not placed');
+    return placed.value;
+  };
+  const limitationsOf = (a: Analysis) => {
+    const md = formatReportMarkdown(a, { generator: 'test' });
+    return md.slice(md.indexOf('Limitations'), md.indexOf('## Appendix'));
+  };
+
+  it('give the coders’ agreement on the interviews they all coded', () => {
+    const ana = place(rows('ana', ['T1', 'T2', 'T3'], 'funding'));
+    const ben = place(rows('ben', ['T1', 'T2'], 'funding'));
+    const result = analyze(transcripts, codebook, { unit: 'turn', sources: { auto: false, human: [...ana.codings, ...ben.codings] } });
+    if (!result.ok) throw new Error('analysis failed');
+    expect(result.value.coders).toMatchObject({ coders: ['ana', 'ben'], interviews: 2 });
+    expect(limitationsOf(result.value)).toContain("The coders (ana and ben) all coded 2 interviews; there, on turns and pooled over codes, percent agreement 100.0%, Cohen's κ 1.000 and Krippendorff's α 1.000.");
+  });
+
+  it('say when coders coded different interviews', () => {
+    const human = [...place(rows('ana', ['T1'], 'funding')).codings, ...place(rows('ben', ['T2'], 'funding')).codings];
+    const result = analyze(transcripts, codebook, { unit: 'turn', sources: { auto: false, human } });
+    expect(result.ok && limitationsOf(result.value)).toContain('coded different interviews: no interview was coded by all of them');
+  });
+
+  it('score the automatic coding against a gold coding, on the interviews the gold coded', () => {
+    const gold = place([...rows('gold', ['T1', 'T2'], 'funding'), ...rows('gold', ['T1'], 'trust').map((r) => ({ ...r, segment: { turn: 4 } }))]);
+    const result = analyze(transcripts, codebook, { unit: 'turn', gold: { codings: gold.codings, placement: summarisePlacement(gold) } });
+    if (!result.ok) throw new Error('analysis failed');
+    // Auto codes funding and trust in T1 and T2 (4 codings); the gold gave 3 of them: precision 0.75, recall 1.
+    expect(result.value.gold).toMatchObject({ coders: ['gold'], interviews: 2 });
+    expect(limitationsOf(result.value)).toContain('on the 2 interviews it coded and on turns, the automatic coding had precision 0.750, recall 1.000 and F1 0.857');
   });
 });

@@ -25,6 +25,7 @@ export interface AgreementCommandOptions extends Verbosity {
   readonly sources?: readonly string[];
   readonly disagreements?: string;
   readonly unplaced?: string;
+  readonly followSymlinks?: boolean;
   readonly generator: string;
 }
 
@@ -40,6 +41,7 @@ export async function runAgreement(options: AgreementCommandOptions, io: CliIo):
         unit: options.unit ?? 'turn',
         columns: options.columns ?? [],
         interviewers: [...(config.value.interviewers ?? []), ...(options.interviewer ?? [])],
+        followSymlinks: options.followSymlinks === true,
         ...(options.codebook === undefined ? {} : { codebook: options.codebook }),
         ...(options.sources === undefined ? {} : { sources: options.sources }),
       },

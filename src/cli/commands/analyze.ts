@@ -1,5 +1,5 @@
 // `collab-code analyze`: the analyze use case with collab-code.yaml's settings, then writes, prints or checks the outputs.
-import { analyze, PENDING_FILE, UNPLACED_FILE } from '../../app/analyze.js';
+import { analyze, ANALYZE_FILES, PENDING_FILE, UNPLACED_FILE } from '../../app/analyze.js';
 import type { TranscriptSources } from '../../app/corpus.js';
 import { InputError, usageError } from '../../app/errors.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
@@ -7,12 +7,19 @@ import type { RedactScope } from '../../core/privacy/protect.js';
 import { readConfig } from '../../io/read-config.js';
 import { compareOutputs, writeOutputs } from '../../io/write-outputs.js';
 import type { OutputName } from '../../outputs/names.js';
+import { chunksOf } from '../../outputs/output.js';
 import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
 import { sourceSettings, splitList, transcriptPaths } from './settings.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
+
+const STATES = {
+  missing: 'missing',
+  stale: 'stale: differs from what the transcripts and codebook give now',
+  extra: 'stale: an earlier run wrote it and this one does not (analyze removes it)',
+} as const;
 
 export interface AnalyzeCommandOptions extends Verbosity, TranscriptSources {
   readonly paths: readonly string[];
@@ -34,6 +41,12 @@ export interface AnalyzeCommandOptions extends Verbosity, TranscriptSources {
   readonly privateNames?: string;
   readonly quoteReview?: string;
   readonly attributeQuotes?: readonly string[];
+  readonly followSymlinks?: boolean;
+  /** As typed: a whole number, checked here. */
+  readonly minScore?: string;
+  readonly gold?: string;
+  readonly charts?: boolean;
+  readonly quoteLinks?: boolean;
   readonly generator: string;
 }
 
@@ -56,6 +69,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   const privateNames = options.privateNames ?? settings.private_names;
   const quoteReview = options.quoteReview ?? settings.quote_review;
   const attributeQuotes = splitList(options.attributeQuotes) ?? splitList(settings.attribute_quotes);
+  const minScore = options.minScore === undefined ? settings.min_score : wholeNumber(options.minScore);
+  const gold = options.gold ?? settings.gold;
+  const charts = options.charts ?? settings.charts;
+  const quoteLinks = options.quoteLinks ?? settings.quote_links;
 
   return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
     const result = await analyze(
@@ -67,6 +84,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         interviewers: [...(settings.interviewers ?? []), ...(options.interviewer ?? [])],
         generator: options.generator,
         excel,
+        followSymlinks: options.followSymlinks === true,
         ...(codebook === undefined ? {} : { codebook }),
         ...(by === undefined ? {} : { by }),
         ...(codings === undefined ? {} : { codings }),
@@ -79,31 +97,41 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(privateNames === undefined ? {} : { privateNames }),
         ...(quoteReview === undefined ? {} : { quoteReview }),
         ...(attributeQuotes === undefined ? {} : { attributeQuotes }),
+        ...(minScore === undefined ? {} : { minScore }),
+        ...(gold === undefined ? {} : { gold }),
+        ...(charts === undefined ? {} : { charts }),
+        ...(quoteLinks === undefined ? {} : { quoteLinks }),
         ...(options.print === undefined ? {} : { outputs: [options.print] }),
+        out,
       },
       reporter,
     );
     if (options.print !== undefined) {
       reporter.stop();
-      const { content } = result.render([options.print])[0]!;
-      io.stdout(typeof content === 'string' ? content : '');
+      for (const chunk of chunksOf((await result.render([options.print]))[0]!.content)) io.stdout(typeof chunk === 'string' ? chunk : '');
       return ExitCode.Ok;
     }
     reporter.progress({ stage: 'Formatting the outputs' });
-    const files = result.render();
+    const files = await result.render();
     if (options.check === true) {
-      const stale = await compareOutputs(out, files, io.cwd);
+      const stale = await compareOutputs(out, files, io.cwd, ANALYZE_FILES);
       reporter.stop();
       reporter.flush();
-      for (const s of stale) io.stderr(`${out}/${s.name}: ${s.state === 'missing' ? 'missing' : 'stale: differs from what the transcripts and codebook give now'}\n`);
+      for (const s of stale) io.stderr(`${out}/${s.name}: ${STATES[s.state]}\n`);
       if (stale.length > 0) {
-        io.stderr(`${stale.length} of ${files.length} outputs are out of date; run collab-code analyze (without --check) and commit the result\n`);
+        const outdated = stale.filter((s) => s.state !== 'extra').length;
+        const left = stale.length - outdated;
+        const what = [
+          ...(outdated > 0 ? [`${outdated} of ${files.length} outputs are out of date`] : []),
+          ...(left > 0 ? [`${left} ${left === 1 ? 'file is' : 'files are'} left from an earlier run`] : []),
+        ].join(', ');
+        io.stderr(`${what}; run collab-code analyze (without --check) and commit the result\n`);
         return ExitCode.CheckFailed;
       }
       reporter.info(`${out}: all ${files.length} outputs are up to date`);
       return ExitCode.Ok;
     }
-    const written = await writeOutputs(out, files, io.cwd);
+    const written = await writeOutputs(out, files, io.cwd, { owned: ANALYZE_FILES });
     if (!written.ok) throw new InputError(written.problems);
     reporter.stop();
     reporter.flush();
@@ -121,4 +149,11 @@ function redactScope(value: string | boolean | undefined): RedactScope {
   if (value === true || value === 'quotes') return 'quotes';
   if (value === 'all') return 'all';
   throw usageError(`--redact takes "quotes" or "all", not "${value}"`, 'write --redact before an option rather than before the transcripts, or use --redact=all');
+}
+
+function wholeNumber(text: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) {
+    throw usageError(`--min-score must be a whole number of 1 or more, not "${text}"`, 'codings scoring less are left out; 2 leaves out those resting on one single-word occurrence');
+  }
+  return Number(text);
 }

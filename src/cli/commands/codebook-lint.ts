@@ -15,12 +15,13 @@ export interface CodebookLintOptions extends Verbosity {
   readonly format?: 'md' | 'json';
   readonly strict?: boolean;
   readonly interviewer?: readonly string[];
+  readonly followSymlinks?: boolean;
 }
 
 export async function runCodebookLint(options: CodebookLintOptions, io: CliIo): Promise<ExitCode> {
   return withReporter(io, options, async (reporter) => {
     const { codebook, lint } = await lintCodebook(
-      { codebook: options.codebook, paths: options.paths, cwd: io.cwd, unit: options.unit ?? 'turn', interviewers: options.interviewer ?? [] },
+      { codebook: options.codebook, paths: options.paths, cwd: io.cwd, unit: options.unit ?? 'turn', interviewers: options.interviewer ?? [], followSymlinks: options.followSymlinks === true },
       reporter,
     );
     io.stdout(options.format === 'json' ? formatLintJson(lint) : formatLintMarkdown(lint, codebook.title));

@@ -23,6 +23,7 @@ export interface EvaluateCommandOptions extends Verbosity {
   readonly interviewer?: readonly string[];
   readonly sources?: readonly string[];
   readonly unplaced?: string;
+  readonly followSymlinks?: boolean;
   readonly generator: string;
 }
 
@@ -40,6 +41,7 @@ export async function runEvaluate(options: EvaluateCommandOptions, io: CliIo): P
         unit: options.unit ?? 'turn',
         columns: options.columns ?? [],
         interviewers: [...(config.value.interviewers ?? []), ...(options.interviewer ?? [])],
+        followSymlinks: options.followSymlinks === true,
         ...(codebook === undefined ? {} : { codebook }),
         ...(options.sources === undefined ? {} : { sources: options.sources }),
       },

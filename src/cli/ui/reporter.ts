@@ -2,6 +2,7 @@
 // so that each kind is shown once with a count (flush), all of them with --verbose, none with --quiet.
 import type { Progress, Reporter } from '../../app/reporter.js';
 import type { Problem } from '../../core/problem.js';
+import { cleanUpIfInterrupted } from '../../io/cleanup.js';
 import { isInteractive, type CliIo } from '../io.js';
 import { formatProblems, paintFor, type Paint } from './messages.js';
 
@@ -27,6 +28,8 @@ export async function cliReporter(io: CliIo, verbosity: Verbosity = {}): Promise
   const interactive = isInteractive(io) && verbosity.quiet !== true;
   const paint: Paint = await paintFor(isInteractive(io));
   let spinner = interactive ? await startSpinner() : undefined;
+  // A signal ends the process without unwinding: the cursor the spinner hid must come back all the same.
+  const restore = cleanUpIfInterrupted(() => spinner?.stop());
   const gathered: Problem[] = [];
   let stageStart = { stage: '', at: Date.now() };
   let lastRender = 0;
@@ -65,6 +68,7 @@ export async function cliReporter(io: CliIo, verbosity: Verbosity = {}): Promise
     stop() {
       spinner?.stop();
       spinner = undefined;
+      restore();
     },
   };
 }
@@ -82,5 +86,7 @@ export async function withReporter<T>(io: CliIo, verbosity: Verbosity, body: (re
 
 async function startSpinner() {
   const { default: ora } = await import('ora');
-  return ora({ text: '', stream: process.stderr }).start();
+  // discardStdin off: ora would otherwise put the terminal in raw mode, where Ctrl-C is a keystroke it reads only
+  // when the event loop is free, not a signal.
+  return ora({ text: '', stream: process.stderr, discardStdin: false }).start();
 }

@@ -1,19 +1,29 @@
-// The whole analysis of a corpus: codings, frequencies, sample and quotes. Every output is a view of this.
-import type { Code, Codebook } from '../codebook/codebook.js';
+// The whole analysis of a corpus: codings, frequencies, sample, quotes, co-occurrence, saturation and what limits
+// them. Every output is a view of this.
+import type { Codebook } from '../codebook/codebook.js';
 import { codeTranscript } from '../coding/code-transcript.js';
-import type { Coding, CodingSource, HumanCoding } from '../coding/coding.js';
+import type { AutoCoding, Coding, CodingSource, HumanCoding } from '../coding/coding.js';
 import { compileCodebook } from '../coding/compile-codebook.js';
 import type { UnitKind } from '../coding/units.js';
+import type { PlacementSummary } from '../codings/place-codings.js';
 import { groupBy } from '../collections.js';
 import { compareNatural, error, fail, ok, type Result } from '../problem.js';
 import type { Language } from '../text/language.js';
 import { isEmptyTranscript, respondentTurns, type InterviewerRecognition, type Transcript } from '../transcripts/transcript.js';
-import { percent } from './percent.js';
+import { cooccurrenceOf, type CodePair } from './cooccurrence.js';
+import { frequenciesOf, type CodeFrequency } from './frequencies.js';
 import { publicAttributes } from '../privacy/attributes.js';
 import type { LeakReport } from '../privacy/protect.js';
-import type { Quote } from './quotes.js';
+import { pairExample, type Quote, type SharedPassage } from './quotes.js';
 import { chooseQuotes, type QuoteChoice, type QuoteSettings } from './quoting.js';
-import { attributeNames, attributeValue, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
+import { checkAgainstGold, checkCoders, type CoderCheck, type GoldCheck, type GoldCodings } from './reliability.js';
+import { saturationOf, type Saturation } from './saturation.js';
+import { attributeNames, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
+
+export type { BreakdownCount, CodeFrequency } from './frequencies.js';
+
+/** How many pairs of co-occurring codes the report shows, each with an example. */
+export const STRONGEST_PAIRS = 5;
 
 /** Where the codings come from: the codebook's terms, human codings, or both side by side. */
 export type CodingSources =
@@ -26,6 +36,14 @@ export interface AnalysisSettings {
   readonly sources?: CodingSources;
   /** Attributes to break frequencies down by; undefined means "group" when the transcripts give one. */
   readonly by?: readonly string[];
+  /** The automatic codings, when the caller made them (app/coding-batches.ts codes in guarded batches); default: made here. */
+  readonly autoCodings?: readonly AutoCoding[];
+  /** Automatic codings scoring less are left out of everything: codings, counts, quotes. */
+  readonly minScore?: number;
+  /** How the human codings' segments were placed, for the method and limitations. */
+  readonly humanPlacement?: PlacementSummary;
+  /** A gold coding to score the automatic coding against. */
+  readonly gold?: GoldCodings;
   /** Consent, the interviewees' review and attribution of quotes. */
   readonly quotes?: QuoteSettings;
 }
@@ -42,25 +60,6 @@ export interface InterviewSummary {
   readonly isEmpty: boolean;
   /** Who the interviewer was and how that was decided; `unrecognised` means every turn was coded. */
   readonly interviewer: InterviewerRecognition;
-}
-
-export interface BreakdownCount {
-  readonly attribute: string;
-  readonly value: string;
-  /** Interviews with this value that raised the code. */
-  readonly interviews: number;
-  /** Interviews with this value in the sample. */
-  readonly of: number;
-}
-
-export interface CodeFrequency {
-  readonly code: Code;
-  /** Interviews with at least one coding of the code. */
-  readonly interviews: number;
-  readonly interviewsPct: number;
-  /** Units coded with the code, across all interviews. */
-  readonly mentions: number;
-  readonly breakdown: readonly BreakdownCount[];
 }
 
 export interface Analysis {
@@ -81,6 +80,8 @@ export interface Analysis {
   readonly sources: readonly CodingSource[];
   /** Every coding of every source, human ones first, then by transcript, turn and position. */
   readonly codings: readonly Coding[];
+  /** The minimum score given, and how many automatic codings fell below it and were left out. */
+  readonly minScore?: { readonly score: number; readonly dropped: number };
   /** One per code, in codebook order, codes never raised included: the codings of the first source. */
   readonly frequencies: readonly CodeFrequency[];
   /** The same for automatic coding, when it runs beside human codings. */
@@ -89,15 +90,28 @@ export interface Analysis {
   readonly quotes: readonly Quote[];
   /** Quotes chosen but held back until their interviewees approve them. */
   readonly pendingQuotes: readonly Quote[];
-  readonly quoting: Omit<QuoteChoice, 'quotes' | 'pendingQuotes'>;
+  readonly quoting: Omit<QuoteChoice, 'quotes' | 'pendingQuotes' | 'shared'>;
   /** What the leak check found and redacted; absent until the analysis is protected (core/privacy/protect.ts). */
   readonly privacy?: LeakReport;
+  /** Codes whose every passage was quoted for another code. */
+  readonly sharedPassages: readonly SharedPassage[];
+  /** Pairs of codes given to the same units (the first source's codings). */
+  readonly cooccurrence: readonly CodePair[];
+  /**
+   * The first STRONGEST_PAIRS of them, each with the id of a published quote lying in a unit coded with both, when
+   * there is one: a pair's example is never a passage that was not chosen, consented to and checked as a quote.
+   */
+  readonly strongestPairs: readonly { readonly pair: CodePair; readonly quoteId?: string }[];
+  readonly saturation: Saturation;
+  readonly humanPlacement?: PlacementSummary;
+  readonly gold?: GoldCheck;
+  readonly coders?: CoderCheck;
 }
 
 /** Codes the transcripts and computes everything the outputs show. Transcript order does not matter. */
 export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook, settings: AnalysisSettings): Result<Analysis> {
-  // Identifying attributes (name, organisation, contact details) and consent are never shown or broken down by.
   const transcripts = [...transcriptsIn].sort((a, b) => compareNatural(a.id, b.id));
+  // Identifying attributes (name, organisation, contact details) and consent are never shown or broken down by.
   const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
   const sample = sampleOf(shown);
 
@@ -116,8 +130,9 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   }
 
   const sources = settings.sources ?? { auto: true };
-  const compiled = compileCodebook(codebook);
-  const autoCodings = sources.auto ? transcripts.flatMap((t) => codeTranscript(t, compiled, settings.unit)) : [];
+  const allAuto = !sources.auto ? [] : (settings.autoCodings ?? transcripts.flatMap((t) => codeTranscript(t, compileCodebook(codebook), settings.unit)));
+  const minScore = settings.minScore;
+  const autoCodings: readonly AutoCoding[] = minScore === undefined ? allAuto : allAuto.filter((c) => c.score >= minScore);
   const humanCodings = sources.human === undefined ? [] : orderHumanCodings(sources.human, transcripts);
   const primary: readonly Coding[] = sources.human === undefined ? autoCodings : humanCodings;
   const primaryOf = groupBy(primary, (c) => c.transcript);
@@ -137,41 +152,15 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
     };
   });
 
-  const ofValue = new Map(by.map((a) => [a, breakdown(sample, a)]));
-  const frequenciesOf = (codings: readonly Coding[]): CodeFrequency[] => {
-    const mentions = new Map<Code, number>();
-    const raisedIn = new Map<Code, Set<string>>();
-    for (const coding of codings) {
-      mentions.set(coding.code, (mentions.get(coding.code) ?? 0) + 1);
-      const ids = raisedIn.get(coding.code);
-      if (ids === undefined) raisedIn.set(coding.code, new Set([coding.transcript]));
-      else ids.add(coding.transcript);
-    }
-    return codebook.codes.map((code): CodeFrequency => {
-      const ids = raisedIn.get(code) ?? new Set<string>();
-      const raising = sample.filter((t) => ids.has(t.id));
-      return {
-        code,
-        interviews: raising.length,
-        interviewsPct: percent(raising.length, sample.length),
-        mentions: mentions.get(code) ?? 0,
-        breakdown: by.flatMap((attribute) =>
-          ofValue.get(attribute)!.values.map((v) => ({
-            attribute,
-            value: v.value,
-            interviews: raising.filter((t) => attributeValue(t, attribute) === v.value).length,
-            of: v.interviews,
-          })),
-        ),
-      };
-    });
-  };
+  const breakdowns = by.map((a) => breakdown(sample, a));
   const codings = [...humanCodings, ...autoCodings];
   const bothSources = sources.auto && sources.human !== undefined;
   // Consent is read from all attributes, the private ones included; attribution only from those shown.
   const chosen = chooseQuotes(codebook.codes, codings, transcripts, sampleOf(transcripts), settings.quotes ?? {});
   if (!chosen.ok) return chosen;
-  const { quotes, pendingQuotes, ...quoting } = chosen.value;
+  const { quotes, pendingQuotes, shared, ...quoting } = chosen.value;
+  const cooccurrence = cooccurrenceOf(codebook.codes, primary);
+  const coders = sources.human === undefined ? undefined : checkCoders(transcripts, codebook, humanCodings, settings.unit);
 
   return ok(
     {
@@ -186,11 +175,22 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
     interviewerLabels: [...new Set(interviews.flatMap((i) => (i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [])))].sort(compareNatural),
     sources: sources.human === undefined ? ['auto'] : sources.auto ? ['human', 'auto'] : ['human'],
     codings,
-    frequencies: frequenciesOf(primary),
-    ...(bothSources ? { autoFrequencies: frequenciesOf(autoCodings) } : {}),
+    ...(minScore === undefined ? {} : { minScore: { score: minScore, dropped: allAuto.length - autoCodings.length } }),
+    frequencies: frequenciesOf(codebook.codes, primary, sample, breakdowns),
+    ...(bothSources ? { autoFrequencies: frequenciesOf(codebook.codes, autoCodings, sample, breakdowns) } : {}),
     quotes,
     pendingQuotes,
     quoting,
+    sharedPassages: shared,
+    cooccurrence,
+    strongestPairs: cooccurrence.slice(0, STRONGEST_PAIRS).map((pair) => {
+      const example = pairExample(pair.a, pair.b, quotes, primary);
+      return example === undefined ? { pair } : { pair, quoteId: example.id };
+    }),
+    saturation: saturationOf(sample.map((t) => t.id), primary),
+    ...(settings.humanPlacement === undefined ? {} : { humanPlacement: settings.humanPlacement }),
+    ...(settings.gold === undefined || !sources.auto ? {} : { gold: checkAgainstGold(transcripts, codebook, autoCodings, settings.gold, settings.unit) }),
+    ...(coders === undefined ? {} : { coders }),
     },
     chosen.warnings,
   );

@@ -7,8 +7,9 @@ import { consentOf, type Consent, type ConsentCounts } from '../privacy/consent.
 import { isPrivateAttribute } from '../privacy/attributes.js';
 import { applyReview, withdrawnPassages, type QuoteReview, type ReviewCounts } from '../privacy/quote-review.js';
 import { compareNatural, error, fail, ok, type Problem, type Result } from '../problem.js';
+import type { CodePointSpan } from '../text/offsets.js';
 import type { Transcript } from '../transcripts/transcript.js';
-import { selectQuotes, type Quote } from './quotes.js';
+import { selectQuotes, type Quote, type SharedPassage } from './quotes.js';
 
 export interface QuoteSettings {
   /** The interviewees' decisions on their quotes (collab-code quotes review, then analyze --quote-review). */
@@ -22,6 +23,8 @@ export interface QuoteChoice {
   readonly quotes: readonly Quote[];
   /** Quotes chosen but held back until their interviewee approves them (consent "review"). */
   readonly pendingQuotes: readonly Quote[];
+  /** Codes whose every passage is quoted for another code, pointing to that published quote. */
+  readonly shared: readonly SharedPassage[];
   /** Interviewees of the sample by consent. */
   readonly consent: ConsentCounts & { readonly quoted: number };
   /** Present when a review file was applied. */
@@ -59,13 +62,22 @@ export function chooseQuotes(
   const byId = new Map(transcripts.map((t) => [t.id, t]));
   const consentOfId = (id: string): Consent => consent.get(id) ?? 'yes';
   const withdrawn = settings.review === undefined ? { passages: new Map(), warnings: [] } : withdrawnPassages(settings.review, byId);
-  const selected = selectQuotes(codes, codings, byId, { mayQuote: (id) => consentOfId(id) !== 'no', withdrawn: withdrawn.passages });
-  const reviewed = applyReview(selected, settings.review, consentOfId);
+  const mayQuote = (id: string): boolean => consentOfId(id) !== 'no';
+  // A withdrawal replaces that quote and no other: the choice made without it is kept, and only its place refilled.
+  const first = selectQuotes(codes, codings, byId, { mayQuote, withdrawn: new Map() });
+  const isWithdrawn = (q: Quote): boolean => (withdrawn.passages.get(q.transcript) ?? []).some((w: CodePointSpan) => w.start < q.end && q.start < w.end);
+  const selected = first.quotes.some(isWithdrawn)
+    ? selectQuotes(codes, codings, byId, { mayQuote, withdrawn: withdrawn.passages }, first.quotes.filter((q) => !isWithdrawn(q)))
+    : first;
+  const reviewed = applyReview(selected.quotes, settings.review, consentOfId);
+  const published = new Map(reviewed.published.map((q) => [q.id, q]));
   const count = (c: Consent): number => sample.filter((t) => consentOfId(t.id) === c).length;
   return ok(
     {
       quotes: reviewed.published,
       pendingQuotes: reviewed.pending,
+      // A pointer to a quote held back for review would point to nothing.
+      shared: selected.shared.flatMap((s) => (published.has(s.quotedUnder.id) ? [{ ...s, quotedUnder: published.get(s.quotedUnder.id)! }] : [])),
       consent: { yes: count('yes'), no: count('no'), review: count('review'), quoted: new Set(reviewed.published.map((q) => q.transcript)).size },
       ...(settings.review === undefined ? {} : { review: { ...reviewed.counts, file: settings.review.file } }),
       attribution: { by, of: attributeInterviews(sample, by) },

@@ -1,9 +1,10 @@
 // Reads a codebook's YAML into a Codebook, collecting every problem with its line and column.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import { error, fail, ok, warning, type Location, type Problem, type Result } from '../problem.js';
 import { isLanguage, LANGUAGES, type Language } from '../text/language.js';
 import type { Category, Code, Codebook, CodeType } from './codebook.js';
 import { parseTerm } from './parse-term.js';
+import { acceptRegex, type RegexCheck } from './regex-safety.js';
 import { didYouMean } from '../suggest.js';
 import { yamlSyntaxProblems } from '../yaml-errors.js';
 
@@ -18,6 +19,7 @@ class Reader {
   constructor(
     private readonly file: string,
     private readonly lines: LineCounter,
+    readonly checkRegex: RegexCheck,
   ) {}
 
   at(node: Node | null | undefined): Location {
@@ -73,11 +75,14 @@ class Reader {
   }
 }
 
-export function parseCodebook(text: string, file: string): Result<Codebook> {
+/** `checkRegex` refuses unsafe regular expression terms; readCodebook passes the full check (io/read-codebook.ts). */
+export function parseCodebook(text: string, file: string, checkRegex: RegexCheck = acceptRegex): Result<Codebook> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return fail(yamlSyntaxProblems(doc, lines, file, (m) => `YAML syntax: ${m}`));
-  const r = new Reader(file, lines);
+  const expanded = expandAliases(doc);
+  if (expanded !== undefined) return fail([error({ file, line: lines.linePos(expanded).line, column: lines.linePos(expanded).col }, `YAML aliases here expand to more than ${MAX_ALIAS_NODES} values`, 'write the lists out, or use fewer nested aliases')]);
+  const r = new Reader(file, lines, checkRegex);
   const root = doc.contents;
   if (!isMap(root)) {
     return fail([error({ file, line: 1, column: 1 }, 'a codebook is a mapping with categories, types and codes', 'see codebooks/collaboration-code.yaml for an example')]);
@@ -209,7 +214,9 @@ function readTerms(r: Reader, node: Node | null | undefined, what: 'terms' | 'ex
       const term = r.string(item, 'a term', true, list);
       if (term === undefined || term === '') continue;
       const parsed = parseTerm(term);
+      const unsafe = typeof parsed !== 'string' && parsed.kind === 'regex' ? r.checkRegex(parsed.regex.source) : undefined;
       if (typeof parsed === 'string') r.error(item, `${what}.${language}: ${parsed}`);
+      else if (unsafe !== undefined) r.error(item, `${what}.${language}: the regular expression ${term} ${unsafe}`, UNSAFE_REGEX_HINT);
       else if (seen.has(term.toLowerCase())) r.warn(item, `${what}.${language}: "${term}" is listed twice`);
       else {
         seen.add(term.toLowerCase());
@@ -219,6 +226,32 @@ function readTerms(r: Reader, node: Node | null | undefined, what: 'terms' | 'ex
   }
   return byLanguage;
 }
+
+// Aliases (&terms … *terms) are resolved by copying what they name; nested aliases can multiply ("billion laughs").
+const MAX_ALIAS_NODES = 100_000;
+
+/** Replaces each alias by a copy of its anchor's node. Undefined, or the offset of the alias that passed the cap. */
+function expandAliases(doc: Document): number | undefined {
+  let copied = 0;
+  let overflow: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (target === undefined) return undefined;
+      let size = 0;
+      visit(target, () => void size++);
+      copied += size;
+      if (copied > MAX_ALIAS_NODES) {
+        overflow = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return target.clone() as Node;
+    },
+  });
+  return overflow;
+}
+
+const UNSAFE_REGEX_HINT = 'a repeated group whose parts can match the same text in several ways, as in (\\w+\\s?)+, tries every way before failing; repeat a group that starts or ends with a fixed character, as in \\w+(?:\\s\\w+)*, or use a phrase term';
 
 const hasItems = (terms: Node | null | undefined): boolean =>
   isMap(terms) && terms.items.some((pair) => isSeq(pair.value) && pair.value.items.length > 0);

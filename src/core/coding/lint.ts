@@ -3,8 +3,8 @@ import type { Code, Codebook } from '../codebook/codebook.js';
 import { pushTo } from '../collections.js';
 import type { Language } from '../text/language.js';
 import type { Transcript } from '../transcripts/transcript.js';
-import { codesOf, findHits } from './code-unit.js';
-import { compileCodebook, matchKey, type CompiledTerm } from './compile-codebook.js';
+import { codesOf, findHits, type Hit } from './code-unit.js';
+import { compileCodebook, matchKey, type CompiledCodebook, type CompiledTerm } from './compile-codebook.js';
 import { unitsOf, type UnitKind } from './units.js';
 
 // A term is dominant when it fires in at least this share of a code's codings, the code having at least
@@ -31,22 +31,33 @@ export interface Lint {
   readonly findings: readonly LintFinding[];
 }
 
-export function lintCodebook(codebook: Codebook, transcripts: readonly Transcript[], unit: UnitKind): Lint {
+/** The term occurrences in one unit of a transcript. */
+export interface UnitHits {
+  readonly start: number;
+  readonly hits: Hit[];
+}
+
+/** Every unit's term occurrences: what lintCodebook reads of a transcript (callers may compute it in batches). */
+export function hitsOf(transcript: Transcript, compiled: CompiledCodebook, unit: UnitKind): UnitHits[] {
+  const index = compiled.index(transcript.language);
+  return unitsOf(transcript, unit).map((u) => ({ start: u.start, hits: findHits(transcript.text, u.start, u.end, index) }));
+}
+
+/** `hits`, when given, holds hitsOf each transcript, in order. */
+export function lintCodebook(codebook: Codebook, transcripts: readonly Transcript[], unit: UnitKind, hits?: readonly (readonly UnitHits[])[]): Lint {
   const compiled = compileCodebook(codebook);
   const languages = [...new Set(transcripts.map((t) => t.language))].sort();
   const hit = new Set<CompiledTerm>();
   // Per code, the units it codes (transcript and position) and the terms that fired in each.
   const codingsOf = new Map<Code, { unit: string; terms: readonly string[] }[]>();
   let units = 0;
-  for (const transcript of transcripts) {
-    const index = compiled.index(transcript.language);
-    for (const u of unitsOf(transcript, unit)) {
+  transcripts.forEach((transcript, i) => {
+    for (const u of hits?.[i] ?? hitsOf(transcript, compiled, unit)) {
       units++;
-      const hits = findHits(transcript.text, u.start, u.end, index);
-      for (const h of hits) hit.add(h.term);
-      for (const c of codesOf(hits)) pushTo(codingsOf, codebook.codes[c.code]!, { unit: `${transcript.id}\u0000${u.start}`, terms: c.matchedTerms });
+      for (const h of u.hits) hit.add(h.term);
+      for (const c of codesOf(u.hits)) pushTo(codingsOf, codebook.codes[c.code]!, { unit: `${transcript.id}\u0000${u.start}`, terms: c.matchedTerms });
     }
-  }
+  });
 
   const findings: LintFinding[] = [];
   for (const code of codebook.codes) if (!codingsOf.has(code)) findings.push({ kind: 'never-raised', code });

@@ -1,6 +1,6 @@
 // Transcript attributes that identify someone (name, organisation, contact details) or hold their consent: read by the
 // leak check and the consent rules, never shown in the outputs' sample tables, breakdowns or list of interviews.
-import type { Transcript } from '../transcripts/transcript.js';
+import { attributeRecord, type Transcript } from '../transcripts/transcript.js';
 
 const PERSON = ['name', 'names', 'full_name', 'fullname', 'interviewee', 'respondent', 'participant', 'person', 'alias', 'aliases', 'nickname', 'nombre', 'nombres', 'alias_es', 'apodo'];
 const ORGANISATION = ['organisation', 'organization', 'organisations', 'organizations', 'org', 'affiliation', 'employer', 'outlet', 'organización', 'organizacion', 'medio'];
@@ -30,9 +30,9 @@ export const isPrivateAttribute = (key: string): boolean => identifyingAttribute
  * Everything known about the interviewee: the participants table's whole row (names, contacts and consent are kept
  * there, never published), then the transcript's own attributes, which win where both give a value.
  */
-export const allAttributesOf = (transcript: Transcript): Readonly<Record<string, string>> => ({ ...transcript.participant?.values, ...transcript.attributes });
+export const allAttributesOf = (transcript: Transcript): Readonly<Record<string, string>> => attributeRecord({ ...transcript.participant?.values, ...transcript.attributes });
 
-/** The attributes an output may show. */
+/** The attributes an output may show (a record without prototype: a key named "constructor" is data). */
 export function publicAttributes(attributes: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(attributes).filter(([key]) => !isPrivateAttribute(key)));
+  return attributeRecord(Object.fromEntries(Object.entries(attributes).filter(([key]) => !isPrivateAttribute(key))));
 }

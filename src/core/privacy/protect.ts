@@ -51,7 +51,7 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
   const places: { transcript: string; turn: number; kinds: FindingKind[] }[] = [];
   const findingsOf = checkInTurn(check, options);
   const protectQuote = (quote: Quote): Quote => {
-    const findings = findingsOf(quote.text, quote.transcript, quote.start);
+    const findings = findingsOf(quote.words, quote.transcript, quote.start);
     const speakerIsName = !isGenericSpeaker(quote.speaker);
     const kinds = [...findings.map((f) => f.kind), ...(speakerIsName ? (['name'] as const) : [])];
     if (kinds.length > 0) {
@@ -59,7 +59,7 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
       places.push({ transcript: quote.transcript, turn: quote.turn, kinds: FINDING_KINDS.filter((k) => kinds.includes(k)) });
     }
     if (options.redact === 'none') return quote;
-    return { ...quote, text: redact(quote.text, findings), speaker: speakerIsName ? '[name]' : quote.speaker };
+    return { ...quote, words: redact(quote.words, findings), speaker: speakerIsName ? '[name]' : quote.speaker };
   };
   const quotes = analysis.quotes.map(protectQuote);
   const pendingQuotes = analysis.pendingQuotes.map(protectQuote);

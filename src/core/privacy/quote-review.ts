@@ -124,7 +124,8 @@ export function applyReview(selected: readonly Quote[], review: QuoteReview | un
       published.push({ ...quote, review: 'approved' });
     } else if (row?.decision === 'edit') {
       edited++;
-      published.push({ ...quote, text: row.editedQuote.replace(/\s+/g, ' ').trim(), review: 'edited' });
+      // The interviewee's words are the quote, as they wrote them: any "…" they kept is in them.
+      published.push({ ...quote, words: row.editedQuote.replace(/\s+/g, ' ').trim(), cutBefore: false, cutAfter: false, review: 'edited' });
     } else {
       if (row !== undefined || consentOf(quote.transcript) === 'review') waiting++;
       if (consentOf(quote.transcript) === 'review') pending.push(quote);
@@ -142,6 +143,8 @@ export function applyReview(selected: readonly Quote[], review: QuoteReview | un
 }
 
 const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+// A quote as shown marks words left out with "…" at either end (quoteText); the passage has no such marks.
+const unmarked = (quote: string): string => fold(quote).replace(/^…\s*/, '').replace(/\s*…$/, '');
 const PLACEHOLDER = new RegExp(`\\[(?:${FINDING_KINDS.join('|')})\\]`, 'g');
 
 function textAt(text: string, span: CodePointSpan): string {
@@ -152,7 +155,7 @@ function textAt(text: string, span: CodePointSpan): string {
 
 /** Whether a passage is the quote shown to the interviewee: spacing ignored, and a redacted "[name]" standing for any words. */
 function sameQuote(passage: string, quote: string): boolean {
-  return new RegExp(`^${quotePattern(quote)}$`, 'u').test(fold(passage));
+  return new RegExp(`^${quotePattern(unmarked(quote))}$`, 'u').test(fold(passage));
 }
 
 const quotePattern = (quote: string): string =>
@@ -163,7 +166,7 @@ const quotePattern = (quote: string): string =>
 
 /** Where the quote's text now is in the transcript, in code points. */
 function findQuote(text: string, quote: string): CodePointSpan | undefined {
-  const m = new RegExp(quotePattern(quote), 'u').exec(text);
+  const m = new RegExp(quotePattern(unmarked(quote)), 'u').exec(text);
   if (m === null) return undefined;
   const toCodePoints = codePointConverter(text);
   return { start: toCodePoints(m.index), end: toCodePoints(m.index + m[0].length) as CodePointOffset };

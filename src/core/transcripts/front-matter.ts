@@ -4,7 +4,10 @@ import { yamlSyntaxProblems } from '../yaml-errors.js';
 import { error, fail, ok, type Problem, type Result } from '../problem.js';
 
 export interface FrontMatter {
-  /** Every key with a scalar value, as text. */
+  /**
+   * Every key with a scalar value, as text. Null-prototype objects: any key a transcript gives (constructor,
+   * __proto__, toString) is data, and a key it does not give reads as undefined.
+   */
   readonly fields: Readonly<Record<string, string>>;
   /** The file line of each key, for problems with a value. */
   readonly lines: Readonly<Record<string, number>>;
@@ -18,7 +21,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 export function parseFrontMatter(text: string, file: string): Result<FrontMatter> {
   const firstLineEnd = text.indexOf('\n');
   const firstLine = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
-  if (!FENCE.test(firstLine)) return ok({ fields: {}, lines: {}, bodyStart: 0 });
+  if (!FENCE.test(firstLine)) return ok({ fields: Object.create(null), lines: Object.create(null), bodyStart: 0 });
 
   let lineStart = firstLineEnd + 1;
   let closeStart = -1;
@@ -44,13 +47,13 @@ export function parseFrontMatter(text: string, file: string): Result<FrontMatter
   if (doc.errors.length > 0) {
     return fail(yamlSyntaxProblems(doc, lineCounter, file, (m) => `malformed front matter: ${m}`, 'front matter is YAML between two --- lines, e.g. "group: members"', 1));
   }
-  if (doc.contents === null) return ok({ fields: {}, lines: {}, bodyStart });
+  if (doc.contents === null) return ok({ fields: Object.create(null), lines: Object.create(null), bodyStart });
   if (!isMap(doc.contents)) {
     return fail([error({ file, line: 2, column: 1 }, 'malformed front matter: expected "key: value" lines')]);
   }
 
-  const fields: Record<string, string> = {};
-  const lines: Record<string, number> = {};
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  const lines: Record<string, number> = Object.create(null) as Record<string, number>;
   const problems: Problem[] = [];
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;

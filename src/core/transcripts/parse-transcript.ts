@@ -7,7 +7,7 @@ import { parseFrontMatter } from './front-matter.js';
 import type { InterviewerOptions } from './interviewers.js';
 import { matchSpeakerLabel } from './speakers.js';
 import type { Seconds } from './time.js';
-import type { Transcript, TranscriptDraft, TurnDraft } from './transcript.js';
+import { attributeRecord, type Transcript, type TranscriptDraft, type TurnDraft } from './transcript.js';
 
 export interface TextOptions {
   /** The transcript's file name without extension: its id when the front matter names none. */
@@ -34,7 +34,11 @@ export function parseTranscriptText(text: string, file: string, options: TextOpt
   if (!front.ok) return front;
   const { fields, lines, bodyStart } = front.value;
 
-  const { id: rawId, language: rawLanguage, ...attributes } = fields;
+  const rawId = fields['id'];
+  const rawLanguage = fields['language'];
+  // Not a rest spread ({ id, language, ...attributes }): that would give the attributes a prototype again.
+  const attributes = attributeRecord();
+  for (const [key, value] of Object.entries(fields)) if (key !== 'id' && key !== 'language') attributes[key] = value;
   const problems: Problem[] = [];
   const id = rawId ?? options.defaultId;
   if (id === '') problems.push(error({ file, line: lines['id'] ?? 2 }, 'front matter "id" is empty', 'give the interview an id, or remove the line to use the file name'));

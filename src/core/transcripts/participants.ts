@@ -1,7 +1,7 @@
 // A participants table beside the transcripts (group, region, career stage…): one row per transcript, joined to it.
 import { error, fail, ok, warning, type Location, type Problem, type Result } from '../problem.js';
 import { isLanguage, LANGUAGES } from '../text/language.js';
-import type { TranscriptDraft } from './transcript.js';
+import { attributeRecord, type TranscriptDraft } from './transcript.js';
 
 export interface ParticipantsTable {
   readonly file: string;
@@ -72,7 +72,7 @@ export function joinParticipants(drafts: readonly TranscriptDraft[], table: Part
       return draft;
     }
     const at: Location = { file: table.file, line: row.line };
-    const attributes: Record<string, string> = { ...draft.attributes };
+    const attributes = attributeRecord(draft.attributes);
     for (const [name, value] of Object.entries(row.values)) {
       if (name === column || value.trim() === '') continue;
       const own = draft.attributes[name];

@@ -47,7 +47,10 @@ export interface Transcript {
   /** The path the transcript was read from, as the user gave it; used in messages, never in outputs. */
   readonly file: string;
   readonly language: Language;
-  /** Front matter attributes other than id and language (group, region, scope, …), and participants table columns used. */
+  /**
+   * Front matter attributes other than id and language (group, region, scope, …), and participants table columns
+   * used; a null-prototype object.
+   */
   readonly attributes: Readonly<Record<string, string>>;
   /**
    * The normalised text (BOM stripped, LF line ends) that every offset refers to, front matter included. For formats
@@ -68,6 +71,12 @@ export interface TranscriptDraft extends Omit<Transcript, 'turns' | 'interviewer
 }
 
 export type TurnDraft = Omit<Turn, 'index' | 'role'>;
+
+/**
+ * An empty record of attributes (or a copy of one) without a prototype: any key a file or table gives
+ * (constructor, __proto__, toString) is data, and a key it does not give reads as undefined.
+ */
+export const attributeRecord = (from: Readonly<Record<string, string>> = {}): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, from);
 
 export const respondentTurns = (transcript: Transcript): Turn[] =>
   transcript.turns.filter((turn) => turn.role === 'respondent' && turn.end > turn.start);
