@@ -17,6 +17,15 @@ import { forExcel } from '../outputs/csv.js';
 import type { OutputContext } from '../outputs/output.js';
 import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
 import { writeProject } from '../interop/refi/write-project.js';
+import { publicAttributes } from '../core/privacy/attributes.js';
+import { describeFindings } from '../core/privacy/findings.js';
+import { protectAnalysis, type RedactScope } from '../core/privacy/protect.js';
+import type { QuoteReview } from '../core/privacy/quote-review.js';
+import type { Language } from '../core/text/language.js';
+import { readQuoteReview } from '../io/read-privacy-files.js';
+import { formatQuotesCsv } from '../outputs/quotes-csv.js';
+import { identifyingIds, leakWarning } from './leak-warning.js';
+import { loadLeakCheck, turnFinder } from './privacy.js';
 import { codeTranscript } from '../core/coding/code-transcript.js';
 import { compileCodebook } from '../core/coding/compile-codebook.js';
 import { inCodingBatches, type CodingBudget } from './coding-batches.js';
@@ -28,12 +37,17 @@ import { silentReporter, type Reporter } from './reporter.js';
 export const UNPLACED_FILE = 'unplaced-codings.csv';
 /** The coded project for QDA tools, written with --qdpx. */
 export const PROJECT_FILE = 'collab-code.qdpx';
+/** Quotes chosen but awaiting their interviewees' approval: for the review round, never for publication. */
+export const PENDING_FILE = 'quotes-pending-review.csv';
 
 /**
  * Every file analyze may write into its output folder. What is there of these and not written by a run is an
  * earlier run's, and goes (writeOutputs), or makes --check fail; any other file there stops a write.
  */
-export const ANALYZE_FILES: readonly string[] = [...Object.values(OUTPUT_FILES), UNPLACED_FILE, PROJECT_FILE, CHARTS_FOLDER];
+export const ANALYZE_FILES: readonly string[] = [...Object.values(OUTPUT_FILES), UNPLACED_FILE, PROJECT_FILE, PENDING_FILE, CHARTS_FOLDER];
+
+/** The outputs that show quote text (or, with redact "all", coded text): the leak check runs when one is rendered. */
+const QUOTE_OUTPUTS: readonly OutputName[] = ['quotes', 'report', 'html', 'summary'];
 
 export interface AnalyzeOptions {
   /** Transcript files, folders or globs, relative to `cwd`; or REFI-QDA projects (.qdpx), whose text sources are analysed. */
@@ -71,10 +85,21 @@ export interface AnalyzeOptions {
   /** The folder the outputs are written to, relative to `cwd`: report.html links quotes to transcripts from there. */
   readonly out?: string;
   /**
-   * The outputs the caller will render (default: all). When they include report.html or the charts' files, the
-   * charting library is loaded in a worker thread while the corpus is coded.
+   * The outputs the caller will render (default: all); render() refuses others. When they include report.html or the
+   * charts' files, the charting library is loaded in a worker thread while the corpus is coded; when they show quotes,
+   * the leak check (which loads an NLP library) runs.
    */
   readonly outputs?: readonly OutputName[];
+  /** report.html links each quote to its transcript and turn (default); false leaves the links out, for publication. */
+  readonly quoteLinks?: boolean;
+  /** A list of private names (one per line) the leak check looks for, besides those the transcripts give. */
+  readonly privateNames?: string;
+  /** Replace what the leak check finds in the quotes ("quotes"), also in codings.csv ("all"); default: only warn. */
+  readonly redact?: RedactScope;
+  /** The interviewees' decisions on their quotes: a file written by `collab-code quotes review`, filled in. */
+  readonly quoteReview?: string;
+  /** Attributes quotes are attributed by in the report (coarsened below three interviewees); default none. */
+  readonly attributeQuotes?: readonly string[];
   /** What the outputs name as their maker; default "collab-code". */
   readonly generator?: string;
   /** CSV outputs with a UTF-8 byte-order mark, so Excel opens them right on double-click. */
@@ -147,7 +172,7 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
       sources: options.sources ?? [],
       ...(options.participants === undefined
         ? {}
-        : { participants: { file: options.participants, attributes: options.by ?? ['group'], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
+        : { participants: { file: options.participants, attributes: [...(options.by ?? ['group']), ...(options.attributeQuotes ?? [])], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
     },
     cwd,
     reporter,
@@ -163,6 +188,12 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
   if (options.gold !== undefined) {
     const read = await readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
     gold = { codings: read.placed.codings, placement: summarisePlacement(read.placed) };
+  }
+  let review: QuoteReview | undefined;
+  if (options.quoteReview !== undefined) {
+    const read = readQuoteReview(options.quoteReview, cwd);
+    if (!read.ok) throw new InputError(read.problems);
+    review = read.value;
   }
 
   const unit = options.unit ?? 'turn';
@@ -182,16 +213,28 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
     ...(options.minScore === undefined ? {} : { minScore: options.minScore }),
     ...(humanCodings === undefined ? {} : { humanPlacement: summarisePlacement(humanCodings.placed) }),
     ...(gold === undefined ? {} : { gold }),
+    quotes: { ...(review === undefined ? {} : { review }), ...(options.attributeQuotes === undefined ? {} : { attributeBy: options.attributeQuotes }) },
   });
   if (!analyzed.ok) throw new InputError(analyzed.problems);
-  const analysis = analyzed.value;
+  reporter.warn(analyzed.warnings);
+
+  // The leak check, on by default, whenever an output shows quotes: every quote, and with redact "all" every coding,
+  // goes through protectAnalysis, the one place where quotes are checked and redacted.
+  const outputs = options.outputs ?? OUTPUT_NAMES;
+  const redact = options.redact ?? 'none';
+  const showsText = outputs.some((name) => QUOTE_OUTPUTS.includes(name) || (redact === 'all' && (name === 'codings' || name === 'suggestions')));
+  const analysis = showsText ? await protect(analyzed.value, transcripts, options, cwd, reporter) : analyzed.value;
 
   const charts = options.charts === false ? [] : planCharts(analysis);
-  const context: OutputContext = { generator: options.generator ?? 'collab-code', charts, transcriptFiles: transcriptLinks(transcripts, cwd, options.out ?? '.') };
+  const links = options.quoteLinks === false ? new Map<string, string>() : transcriptLinks(transcripts, cwd, options.out ?? '.');
+  const context: OutputContext = { generator: options.generator ?? 'collab-code', charts, transcriptFiles: links };
   let project: Uint8Array | undefined;
   if (options.qdpx === true) {
     reporter.progress({ stage: 'Exporting the project' });
-    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: context.generator, codebook: codebook!, transcripts, codings: analysis.codings });
+    // The project holds the transcripts whole (a working file, like codings.csv), but its cases' variables are the
+    // attributes any output may show: never a name, an organisation, contact details or consent.
+    const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
+    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: context.generator, codebook: codebook!, transcripts: shown, codings: analysis.codings });
   }
   return {
     analysis,
@@ -199,6 +242,9 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
     async render(given) {
       const all = given === undefined;
       const names = given ?? OUTPUT_NAMES.filter((name) => !OPTIONAL_OUTPUTS.includes(name) || (name === 'suggestions' && analysis.suggestions !== undefined));
+      // Only the outputs the analysis was made for: a quote shown by another would have escaped the leak check.
+      const refused = names.filter((name) => !outputs.includes(name));
+      if (refused.length > 0) throw new Error(`analyze was run for ${outputs.join(', ')}, not ${refused.join(', ')}`);
       // Rendering loads Vega: only for the SVG files or the page that inlines them.
       const rendered = charts.length > 0 && (all || names.includes('html')) ? await renderWith(renderer, charts) : [];
       const withSvg: OutputContext = rendered.length > 0 ? { ...context, charts: rendered } : context;
@@ -207,9 +253,33 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
       // The list of unplaced segments is one of the outputs of a run from human codings, so --check compares it too.
       if (humanCodings !== undefined && all) files.push({ name: UNPLACED_FILE, content: formatUnplacedCsv(humanCodings.placed) });
       if (project !== undefined && all) files.push({ name: PROJECT_FILE, content: project });
+      if (analysis.pendingQuotes.length > 0 && all) files.push({ name: PENDING_FILE, content: formatQuotesCsv({ ...analysis, quotes: analysis.pendingQuotes }) });
       return options.excel === true ? files.map((f) => (f.name.endsWith('.csv') ? { ...f, content: forExcel(f.content) } : f)) : files;
     },
   };
+}
+
+/** The analysis with its quotes checked for what could identify someone, and redacted when asked; warns of findings. */
+async function protect(analyzed: Analysis, transcripts: readonly Transcript[], options: AnalyzeOptions, cwd: string, reporter: Reporter): Promise<Analysis> {
+  reporter.progress({ stage: 'Checking the quotes for names and contact details' });
+  const redact = options.redact ?? 'none';
+  const languageOf = new Map(transcripts.map((t) => [t.id, t.language]));
+  const texts = [...analyzed.quotes, ...analyzed.pendingQuotes, ...(redact === 'all' ? analyzed.codings : [])];
+  const languages = new Set<Language>(texts.map((t) => languageOf.get(t.transcript) ?? 'en'));
+  const leakCheck = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
+  const analysis = protectAnalysis(analyzed, leakCheck.check, {
+    redact,
+    languageOf: (id) => languageOf.get(id) ?? 'en',
+    turnOf: turnFinder(transcripts),
+    knownNames: leakCheck.known.names.length,
+    nlpLanguages: leakCheck.nlpLanguages,
+  });
+  reporter.warn(leakWarning(analysis.privacy!));
+  reporter.warn(identifyingIds(transcripts.filter((t) => analysis.quotes.some((q) => q.transcript === t.id)), leakCheck.known));
+  if (redact !== 'none' && analysis.privacy!.quotesWithFindings > 0) {
+    reporter.info(`Leak check: redacted ${describeFindings(analysis.privacy!.found)} in ${analysis.privacy!.quotesWithFindings} of ${analysis.privacy!.checked.quotes} quotes`);
+  }
+  return analysis;
 }
 
 /** In the worker started for it, else here, loading the library now. */

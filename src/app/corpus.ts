@@ -75,6 +75,22 @@ export interface ParticipantsOptions {
   readonly attributes: readonly string[];
 }
 
+/** The transcripts' sources beyond their paths: turn table columns, a participants table. */
+/** Where transcripts' turns and attributes come from besides the files themselves. */
+export interface TranscriptSources {
+  /** Column names of turn tables ("speaker=Narrator,text=Words"). */
+  readonly turnColumns?: readonly string[];
+  /** A participants table (.csv, .tsv or .xlsx) giving attributes, names and consent per transcript. */
+  readonly participants?: string;
+  /** Its column naming the transcripts; default: the one whose values do. */
+  readonly participantsId?: string;
+}
+
+export const sourceOptions = (options: TranscriptSources) => ({
+  turnColumns: options.turnColumns ?? [],
+  ...(options.participants === undefined ? {} : { participants: { file: options.participants, attributes: [], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
+});
+
 /**
  * Reads every transcript in its format, joins the participants table, and decides each one's interviewer; reports the
  * problems of all files at once rather than the first.

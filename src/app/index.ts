@@ -1,6 +1,8 @@
 // collab-code as a library: the use cases the CLI runs, each taking options and returning results. Nothing here
 // prints or exits; warnings and progress go to an optional Reporter, bad input is thrown as an InputError.
-export { analyze, PROJECT_FILE, UNPLACED_FILE, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';
+export { analyze, PENDING_FILE, PROJECT_FILE, UNPLACED_FILE, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';
+export { anonymise, PSEUDONYMS_FILE, type AnonymiseOptions, type AnonymiseResult, type AnonymisedFile } from './anonymise.js';
+export { reviewQuotes, REVIEW_FILE, type QuotesReviewOptions, type QuotesReviewResult } from './quotes-review.js';
 export { agreement, type AgreementOptions, type AgreementResult } from './agreement.js';
 export { evaluate, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
 export {
@@ -27,6 +29,9 @@ export { OUTPUT_FILES, OUTPUT_NAMES, type OutputName } from '../outputs/names.js
 
 export type { Analysis, CodeFrequency, InterviewSummary } from '../core/analysis/analyze.js';
 export { quoteText, type Quote } from '../core/analysis/quotes.js';
+export type { Finding, FindingKind } from '../core/privacy/findings.js';
+export type { LeakReport, RedactScope } from '../core/privacy/protect.js';
+export type { Consent } from '../core/privacy/consent.js';
 export type { Code, Codebook, Category, CodeType } from '../core/codebook/codebook.js';
 export type { AutoCoding, Coding, HumanCoding } from '../core/coding/coding.js';
 export type { Lint, LintFinding } from '../core/coding/lint.js';

@@ -23,20 +23,27 @@ const examples = (...lines: readonly (readonly [string, string])[]): string => {
   return `\nExamples:\n${lines.map(([command, what]) => `  ${command.padEnd(width)}  # ${what}`).join('\n')}\n`;
 };
 
+/** Where transcripts' attributes and turns come from besides the files: shared by the commands that read them. */
+interface SourceFlags {
+  participants?: string;
+  participantsId?: string;
+  turnColumns?: string[];
+}
+
 interface AnalyzeFlags {
   codebook?: string;
   out?: string;
   by?: string[];
   unit?: (typeof UNIT_KINDS)[number];
   interviewer?: string[];
+  participants?: string;
+  participantsId?: string;
+  turnColumns?: string[];
   print?: OutputName;
   check?: boolean;
   codings?: string[];
   columns?: string[];
   auto?: boolean;
-  participants?: string;
-  participantsId?: string;
-  turnColumns?: string[];
   excel?: boolean;
   qdpx?: boolean;
   sources?: string[];
@@ -45,7 +52,19 @@ interface AnalyzeFlags {
   gold?: string;
   charts?: boolean;
   suggest?: boolean;
+  quoteLinks?: boolean;
+  redact?: string | boolean;
+  privateNames?: string;
+  quoteReview?: string;
+  attributeQuotes?: string[];
 }
+
+/** The options of commands that read transcripts to know the names in them: a participants table, turn tables. */
+const withSources = (command: Command): Command =>
+  command
+    .option('--participants <file>', "a participants table (.csv or .xlsx): its names, organisations and contacts are known names too")
+    .option('--participants-id <column>', 'the column of --participants naming the transcripts (default: the one whose values do)')
+    .option('--turn-columns <mapping>', 'column names of turn tables (.csv/.tsv transcripts), e.g. speaker=Narrator,text=Words,time=TC', collect);
 
 /** Builds the program; `done` receives the exit code of the command that ran. */
 export function createProgram(io: CliIo, done: (code: ExitCode) => void): Command {
@@ -98,10 +117,15 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--gold <file>', 'human codings (CSV) to score the automatic coding against; the report states precision, recall and κ')
     .option('--no-charts', 'write no SVG charts, and none in the report')
     .option('--suggest', 'also write suggestions.csv: for each uncoded unit, up to 3 codes whose text is like it (never counted as codings)')
+    .option('--redact [scope]', 'replace names and contact details the leak check finds with their kind ([name], [email]…): in quotes, or "all" for codings.csv too')
+    .option('--private-names <file>', 'names the leak check must find besides those the transcripts give, one per line')
+    .option('--quote-review <file>', "apply the interviewees' decisions on their quotes (a file written by collab-code quotes review)")
+    .option('--attribute-quotes <attributes>', 'attribute quotes in the report by these attributes, e.g. group,region (default: none); coarsened below three interviewees', collect)
+    .option('--no-quote-links', 'report.html without links from quotes to their transcript and turn, for a report to publish')
     .addHelpText(
       'after',
       examples(
-        ['collab-code analyze interviews/ --by group --by region', 'counts broken down by two attributes'],
+        ['collab-code analyze interviews/ --by group --by region --redact', 'counts by two attributes; quotes with [name], [email]… in place of what could identify someone'],
         ['collab-code analyze interviews/ --qdpx', 'also collab-code.qdpx, to review the codings in NVivo, ATLAS.ti, MAXQDA or QualCoder'],
         ['collab-code analyze interviews/ --codings reviewed.qdpx --auto', 'a report from human codings (a .qdpx or a CSV), automatic counts beside'],
         ['collab-code analyze --check', 'in CI, with settings in collab-code.yaml: exit 1 if the report is stale'],
@@ -109,9 +133,13 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     )
     .action(async (paths: string[], options: AnalyzeFlags, command: Command) => {
       const { runAnalyze } = await import('./commands/analyze.js');
-      // --no-charts defaults charts to true; only a flag actually given may override collab-code.yaml.
-      const { charts, ...rest } = options;
-      const flags = command.getOptionValueSource('charts') === 'cli' ? { ...rest, charts } : rest;
+      // --no-charts and --no-quote-links default to true; only a flag actually given may override collab-code.yaml.
+      const { charts, quoteLinks, ...rest } = options;
+      const flags = {
+        ...rest,
+        ...(command.getOptionValueSource('charts') === 'cli' ? { charts } : {}),
+        ...(command.getOptionValueSource('quoteLinks') === 'cli' ? { quoteLinks } : {}),
+      };
       done(await runAnalyze({ ...flags, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
     });
 
@@ -168,6 +196,46 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .action(async (paths: string[], options: { gold: string; codebook?: string; unit?: (typeof EVALUATION_UNITS)[number]; format?: ReportFormat; columns?: string[]; interviewer?: string[]; sources?: string[]; unplaced?: string; followSymlinks?: boolean }) => {
       const { runEvaluate } = await import('./commands/evaluate.js');
       done(await runEvaluate({ ...options, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
+    });
+
+  const quotes = program.command('quotes').description("the interviewees' review of the quotes a report uses");
+  withSources(quotes.command('review'))
+    .description('write one letter per interviewee quoted (each quote, the code it illustrates, the sentences around it) and quote-review.csv to record their answers')
+    .argument('<outdir>', 'the folder collab-code analyze wrote')
+    .requiredOption('--out <dir>', 'where to write the letters and quote-review.csv (a review file already there keeps its decisions)')
+    .option('--transcripts <paths...>', 'the transcripts analysed, for the sentences around each quote; default: "transcripts" in collab-code.yaml')
+    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .option('--private-names <file>', 'names to redact from the sentences around redacted quotes, one per line')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code quotes review collab-code-report --out review/', 'letters and review/quote-review.csv'],
+        ['collab-code analyze --quote-review review/quote-review.csv', 'then, with the answers recorded: the report honours them'],
+      ),
+    )
+    .action(async (analysisDir: string, options: { out: string; transcripts?: string[]; interviewer?: string[]; privateNames?: string } & SourceFlags) => {
+      const { runQuotesReview } = await import('./commands/quotes-review.js');
+      done(await runQuotesReview({ ...options, ...verbosity(), analysisDir }, io));
+    });
+
+  withSources(program.command('anonymise'))
+    .alias('anonymize')
+    .description('write copies of transcripts with names replaced by consistent pseudonyms and contact details masked, plus the key (pseudonyms.csv)')
+    .argument('[paths...]', 'transcript files, folders or globs; default: "transcripts" in collab-code.yaml')
+    .requiredOption('--out <dir>', 'where to write the copies and pseudonyms.csv')
+    .option('--dry-run', 'write nothing; list on stdout what would be replaced')
+    .option('--private-names <file>', 'further names to replace, one per line')
+    .option('--interviewer <label>', 'a speaker label to treat as the interviewer, besides the defaults; repeatable', collect)
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code anonymise interviews/ --out anonymised/ --private-names names.txt', 'copies and the key, anonymised/pseudonyms.csv: store it apart'],
+        ['collab-code anonymise interviews/ --out anonymised/ --dry-run > changes.csv', 'what would be replaced, written nowhere'],
+      ),
+    )
+    .action(async (paths: string[], options: { out: string; dryRun?: boolean; privateNames?: string; interviewer?: string[] } & SourceFlags) => {
+      const { runAnonymise } = await import('./commands/anonymise.js');
+      done(await runAnonymise({ ...options, ...verbosity(), paths }, io));
     });
 
   const codebook = program

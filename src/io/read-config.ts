@@ -34,6 +34,11 @@ export interface Config {
   readonly qdpx?: boolean;
   /** Folders holding sources that .qdpx projects keep outside their archive (--sources). */
   readonly sources?: readonly string[];
+  /** --redact: true (quotes), false, or "all". */
+  readonly redact?: boolean | 'quotes' | 'all';
+  readonly private_names?: string;
+  readonly quote_review?: string;
+  readonly attribute_quotes?: readonly string[];
   /** Automatic codings scoring less are left out (--min-score). */
   readonly min_score?: number;
   /** A gold codings file to score the automatic coding against in the report (--gold). */
@@ -42,11 +47,13 @@ export interface Config {
   readonly charts?: boolean;
   /** Suggest codes for uncoded units in suggestions.csv (--suggest). */
   readonly suggest?: boolean;
+  /** false: report.html does not link quotes to their transcript and turn (--no-quote-links), for publication. */
+  readonly quote_links?: boolean;
 }
 
-const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'turn_columns', 'sources'] as const;
-const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx', 'min_score', 'gold', 'charts', 'suggest'] as const;
-const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx', 'charts', 'suggest'];
+const LISTS = ['transcripts', 'by', 'interviewers', 'codings', 'columns', 'turn_columns', 'sources', 'attribute_quotes'] as const;
+const SCALARS = ['codebook', 'out', 'unit', 'auto', 'quiet', 'excel', 'participants', 'participants_id', 'qdpx', 'min_score', 'gold', 'charts', 'suggest', 'quote_links', 'redact', 'private_names', 'quote_review'] as const;
+const BOOLEANS: readonly string[] = ['auto', 'quiet', 'excel', 'qdpx', 'charts', 'suggest', 'quote_links'];
 /** Every setting collab-code.yaml may hold. */
 export const CONFIG_KEYS: readonly string[] = [...LISTS, ...SCALARS];
 const KEYS = CONFIG_KEYS;
@@ -91,6 +98,9 @@ export function parseConfig(text: string, file: string): Result<Config> {
     } else if (BOOLEANS.includes(key)) {
       if (typeof value.value === 'boolean') config[key] = value.value;
       else problems.push(error(at(value), `"${key}" must be true or false`));
+    } else if (key === 'redact') {
+      if (typeof value.value === 'boolean' || value.value === 'quotes' || value.value === 'all') config[key] = value.value;
+      else problems.push(error(at(value), '"redact" must be true, false, quotes or all'));
     } else if (key === 'min_score') {
       if (typeof value.value === 'number' && Number.isInteger(value.value) && value.value >= 1) config[key] = value.value;
       else problems.push(error(at(value), '"min_score" must be a whole number of 1 or more', 'codings scoring less are left out; 2 leaves out those resting on one single-word occurrence'));

@@ -32,6 +32,8 @@ const isTranscript = (file: string): boolean => formatOf(path.extname(file)) !==
 // A README beside the transcripts describes the corpus; it is not an interview. Word's lock files (~$name.docx),
 // and what operating systems leave in folders, are not files anyone put there.
 const isReadme = (file: string): boolean => /^readme\.(md|txt)$/i.test(path.basename(file));
+// The key of anonymised copies (collab-code anonymise) sits beside them until moved: never a transcript, and a warning.
+const isPseudonymKey = (file: string): boolean => path.basename(file).toLowerCase() === 'pseudonyms.csv';
 const isClutter = (file: string): boolean => /^(?:~\$|\.)|^(?:thumbs\.db|desktop\.ini)$/i.test(path.basename(file));
 const readable = TRANSCRIPT_EXTENSIONS.join(', ');
 
@@ -53,9 +55,14 @@ export async function findTranscripts(inputs: readonly string[], options: FindOp
   const skipped = new Map<string, { input: string; files: string[] }>();
   const excluded = options.exclude.map((p) => path.resolve(options.cwd, p));
   const keep = (file: string): boolean => !excluded.some((p) => file === p || file.startsWith(p + path.sep));
+  const keys: string[] = [];
   const sort = (input: string, files: readonly string[], inFolder: boolean): void => {
     for (const f of files.map((m) => path.resolve(m))) {
       if (!keep(f) || isClutter(f)) continue;
+      if (inFolder && isPseudonymKey(f)) {
+        keys.push(path.relative(options.cwd, f).split(path.sep).join('/'));
+        continue;
+      }
       if (isTranscript(f)) {
         if (!(inFolder && isReadme(f))) add(f);
         continue;
@@ -98,7 +105,11 @@ export async function findTranscripts(inputs: readonly string[], options: FindOp
       add(absolute);
     }
   }
-  const warnings = [...[...skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ext, { input, files }]) => skippedWarning(ext, input, files)), ...links];
+  const warnings = [
+    ...[...skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ext, { input, files }]) => skippedWarning(ext, input, files)),
+    ...keys.map((key) => warning({ file: key }, 'the key to the pseudonyms lies beside the transcripts (skipped)', 'move it out of this folder and store it apart: whoever has the copies must not have the key')),
+    ...links,
+  ];
   if (problems.length > 0) return fail(problems);
   if (found.size === 0) {
     const others = warnings.length === 0 ? '' : ` (${[...skipped].map(([ext, { files }]) => `${files.length} ${ext || 'without extension'}`).join(', ')} skipped)`;

@@ -7,7 +7,7 @@ import { formatCsv } from './csv.js';
 
 export function formatQuotesCsv(analysis: Analysis): string {
   return formatCsv(
-    ['code_id', 'transcript', 'turn', 'speaker', 'strength', 'quote', 'start', 'end'],
-    analysis.quotes.map((q) => [q.code.id, q.transcript, q.turn, q.speaker, strengthOf(q.coding) ?? '', quoteText(q), q.start, q.end]),
+    ['quote_id', 'code_id', 'transcript', 'turn', 'speaker', 'strength', 'quote', 'start', 'end'],
+    analysis.quotes.map((q) => [q.id, q.code.id, q.transcript, q.turn, q.speaker, strengthOf(q.coding) ?? '', quoteText(q), q.start, q.end]),
   );
 }

@@ -8,11 +8,22 @@ import { strengthOf } from '../core/coding/strength.js';
 import type { PlacementSummary } from '../core/codings/place-codings.js';
 import { figuresJson, figureJson, rounded } from './figures.js';
 import type { OutputContext } from './output.js';
+import { quoteSafetySummary } from './quote-safety.js';
 
 export const SCHEMA_VERSION = 2;
 
 export function formatSummaryJson(analysis: Analysis, context: OutputContext): string {
-  const quoteJson = (q: Quote) => ({ transcript: q.transcript, turn: q.turn, speaker: q.speaker, strength: strengthOf(q.coding) ?? null, quote: quoteText(q), start: q.start, end: q.end });
+  const quoteJson = (q: Quote) => ({
+    id: q.id,
+    transcript: q.transcript,
+    turn: q.turn,
+    speaker: q.speaker,
+    strength: strengthOf(q.coding) ?? null,
+    quote: quoteText(q),
+    start: q.start,
+    end: q.end,
+    ...(q.review === undefined ? {} : { review: q.review }),
+  });
   const quotesOf = (codeId: string) => analysis.quotes.filter((q) => q.code.id === codeId).map(quoteJson);
   const { codebook } = analysis;
   const sharedOf = new Map(analysis.sharedPassages.map((s) => [s.code.id, s.quotedUnder]));
@@ -31,6 +42,7 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       codes: codebook.codes.length,
     },
     settings: { unit: analysis.unit, by: analysis.by, sources: analysis.sources, min_score: analysis.minScore?.score ?? null },
+    quotes: quoteSafetySummary(analysis),
     totals: {
       interviews: analysis.sampleSize,
       empty_transcripts: analysis.interviews.filter((i) => i.isEmpty).map((i) => i.id),
@@ -71,7 +83,7 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
     })),
     cooccurrence: {
       pairs: analysis.cooccurrence.length,
-      strongest: analysis.strongestPairs.map(({ pair, quote }) => ({ code_a: pair.a.id, code_b: pair.b.id, units: pair.units, jaccard: rounded(pair.jaccard), example: quoteJson(quote) })),
+      strongest: analysis.strongestPairs.map(({ pair, quoteId }) => ({ code_a: pair.a.id, code_b: pair.b.id, units: pair.units, jaccard: rounded(pair.jaccard), example_quote_id: quoteId ?? null })),
     },
     saturation: {
       codes: analysis.saturation.codes,

@@ -255,6 +255,16 @@ if (agreementCorpus !== undefined && values.suggest) {
   log(`analyze --suggest on shape a, in turns with analyze (${plain.seconds.toFixed(2)} s, ${plain.cpuSeconds.toFixed(2)} CPU s): ${suggested.seconds.toFixed(2)} s, ${suggested.cpuSeconds.toFixed(2)} CPU s: suggestions add ${Math.round(figures.suggest.wallAdded * 100)}% wall, ${Math.round(figures.suggest.cpuAdded * 100)}% CPU (${rows} suggestions)  peak ${figures.suggest.peakWithMB} MB`);
 }
 
+if (agreementCorpus !== undefined) {
+  // The leak check runs in every analyze above, on the quotes; --redact all also checks every coded stretch, and
+  // anonymise every whole transcript (node test/bench/leak-check.mjs --corpus DIR gives the check's own share).
+  const { corpus } = agreementCorpus;
+  const redacted = time(['analyze', corpus, '--out', path.join(dir, 'out-redacted'), '--unit', values.unit, '--quiet', '--no-charts', '--redact', 'all']);
+  const anonymised = time(['anonymise', corpus, '--out', path.join(dir, 'anonymised'), '--quiet']);
+  figures.privacy = { redactAllSeconds: +redacted.seconds.toFixed(3), anonymiseSeconds: +anonymised.seconds.toFixed(3), peakRedactAllMB: Math.round(redacted.peakMB), peakAnonymiseMB: Math.round(anonymised.peakMB) };
+  log(`analyze --redact all on shape a: ${redacted.seconds.toFixed(2)} s  peak ${figures.privacy.peakRedactAllMB} MB; anonymise: ${anonymised.seconds.toFixed(2)} s  peak ${figures.privacy.peakAnonymiseMB} MB`);
+}
+
 if (values.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 // --keep leaves the corpora for profiling, e.g. node --cpu-prof bin/collab-code.js analyze DIR/corpus-a
 if (values.keep) log(`kept: ${dir}`);

@@ -17,7 +17,7 @@ describe('--excel', () => {
       expect(bytes.toString('utf8'), name).toMatch(/\r\n$/);
     }
     const quotes = parse(readFileSync(path.join(out, 'quotes.csv')), { bom: true, columns: true }) as Record<string, string>[];
-    expect(Object.keys(quotes[0]!)[0]).toBe('code_id');
+    expect(Object.keys(quotes[0]!)[0]).toBe('quote_id');
     expect(quotes.some((q) => /[áéíóúñ]/.test(q['quote']!))).toBe(true);
     // The report and summary are not CSV: no mark there.
     expect(readFileSync(path.join(out, 'report.md'), 'utf8').charCodeAt(0)).not.toBe(0xfeff);
@@ -25,6 +25,6 @@ describe('--excel', () => {
 
   it('is off by default, so output piped to another tool starts with the header', () => {
     const run = runCli([...args, '--print', 'quotes']);
-    expect(run.stdout.startsWith('code_id,transcript,turn,speaker,strength,quote,start,end\r\n')).toBe(true);
+    expect(run.stdout.startsWith('quote_id,code_id,transcript,turn,speaker,strength,quote,start,end\r\n')).toBe(true);
   });
 });

@@ -54,6 +54,19 @@ describe('analyze --suggest', () => {
     expect(runCli(['analyze', '--print', 'suggestions'], { cwd: dir }).stdout).toBe(readFileSync(path.join(cwd, 'out/suggestions.csv'), 'utf8'));
   });
 
+  it('show the unit\'s text, with names and contact details replaced under --redact all, as codings.csv', () => {
+    const sentence = suggestions[0]!['text']!.replace(/[.!?]$/, '');
+    const dir = scratch({ 'T1.txt': `Respondent: ${sentence}, as Ana Pérez wrote from ana.perez@example.org.\n` });
+    const print = (extra: string[]) => runCli(['analyze', 'T1.txt', '--unit', 'sentence', '--suggest', '--print', 'suggestions', ...extra], { cwd: dir });
+    const plain = print([]);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('ana.perez@example.org');
+    const redacted = print(['--redact', 'all']);
+    expect(redacted.status, redacted.stderr).toBe(0);
+    expect(redacted.stdout).toContain('[email]');
+    expect(redacted.stdout).not.toMatch(/ana\.perez|Pérez/);
+  });
+
   it('are not written without --suggest', () => {
     const dir = scratchWithExample();
     expect(runCli(['analyze', 'transcripts', '--out', 'out'], { cwd: dir }).status).toBe(0);

@@ -1,6 +1,7 @@
 // Runs the built CLI as a subprocess, as a user or CI would, and makes scratch folders.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,3 +43,12 @@ export function scratchWithExample(): string {
   cpSync(EXAMPLE, path.join(dir, 'transcripts'), { recursive: true });
   return dir;
 }
+
+/** Every file below `dir` with its SHA-256, to show that a run left a folder (its inputs, say) as it was. */
+export const digest = (dir: string): string =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()
+    .map((f) => `${path.relative(dir, f)} ${createHash('sha256').update(readFileSync(f)).digest('hex')}`)
+    .join('\n');

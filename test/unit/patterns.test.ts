@@ -32,9 +32,25 @@ describe('co-occurrence', () => {
     ]);
   });
 
-  it('gives the first unit where they meet as the example, quoted', () => {
-    const [first] = analysis.strongestPairs;
-    expect([first!.quote.transcript, first!.quote.turn, first!.quote.words]).toEqual(['A', 2, 'Funding and burnout.']);
+  it("gives as each pair's example one of the published quotes, lying in a unit coded with both codes", () => {
+    const quoteById = new Map(analysis.quotes.map((q) => [q.id, q]));
+    const examples = analysis.strongestPairs.map(({ pair, quoteId }) => {
+      const quote = quoteById.get(quoteId!)!;
+      return [pair.a.id, pair.b.id, quote.transcript, quote.turn, quote.words];
+    });
+    expect(examples).toEqual([
+      ['funding', 'burnout', 'A', 2, 'Funding and burnout.'],
+      ['burnout', 'trust', 'A', 4, 'Burnout and trust.'],
+    ]);
+  });
+
+  it('gives a pair no example when no published quote shows both codes', () => {
+    // Interviewee A did not consent to be quoted: the units where the codes meet are all A's or B's, and B's only
+    // meeting of burnout and trust is nowhere.
+    const analysis = analyze([interview('A', 'Burnout and trust.'), interview('B', 'Burnout.', 'Trust.')].map((t) => (t.id === 'A' ? { ...t, attributes: { ...t.attributes, quote_consent: 'no' } } : t)), codebook, { unit: 'turn' });
+    if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
+    expect(analysis.value.strongestPairs.map((p) => [p.pair.a.id, p.pair.b.id, p.quoteId])).toEqual([['burnout', 'trust', undefined]]);
+    expect(analysis.value.quotes.every((q) => q.transcript === 'B')).toBe(true);
   });
 
   it('writes one CSV row per pair, codes first, then labels and the example', () => {

@@ -50,8 +50,20 @@ describe('report.md', () => {
     expect(report).toContain('• Silence (0 of 8)');
   });
 
-  it('attributes each quote to its interview, group and turn', () => {
-    expect(report).toContain('> “Funding is short, and trust too.”\n> — D1, donors, turn 2');
+  it('attributes no quote by default, as the study did, and says so', () => {
+    expect(report).toContain('> “Funding is short, and trust too.”\n\n');
+    expect(report).not.toMatch(/^> — /m);
+    expect(report).toContain('Quotes are not attributed, so that no reader can tell who said them.');
+  });
+
+  it('attributes quotes by the attributes asked for, coarsened where fewer than three interviewees share them', () => {
+    const attributed = analyze(corpus, codebook, { unit: 'turn', quotes: { attributeBy: ['group'] } });
+    if (!attributed.ok) throw new Error('analysis failed');
+    const text = formatReportMarkdown(attributed.value, { generator: 'collab-code test' });
+    // Seven members share "members"; the one donor would be identified by "donors", so that quote goes unattributed.
+    expect(text).toContain('> “Trust matters.”\n> — members\n');
+    expect(text).toContain('> “Funding is short, and trust too.”\n\n');
+    expect(text).toContain('for 1 interviewee whose combination of values is shared by fewer than 3 interviewees, the last attributes were left out');
   });
 
   it('escapes Markdown in labels and table cells', () => {
@@ -148,8 +160,9 @@ describe('report.html', () => {
   });
 
   it("links each quote to its transcript's line, where the transcript's file is known", () => {
-    expect(html).toContain('<p class="attribution">— <a href="../interviews/D%201.txt#L5" title="D1, turn 2, line 5">D1, donors, turn 2</a></p>');
-    expect(html).toMatch(/<p class="attribution">— M\d, members, turn 2<\/p>/);
+    expect(html).toContain('<p class="attribution">— <a class="source" href="../interviews/D%201.txt#L5" title="D1, turn 2, line 5">D1, turn 2</a></p>');
+    // A quote whose transcript's file is not known has no link and, not attributed by default, no footer.
+    expect(html).toMatch(/<p>“[^<]*”<\/p>\n<\/blockquote>/);
   });
 });
 

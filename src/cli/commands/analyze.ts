@@ -1,7 +1,9 @@
 // `collab-code analyze`: the analyze use case with collab-code.yaml's settings, then writes, prints or checks the outputs.
-import { analyze, ANALYZE_FILES, UNPLACED_FILE } from '../../app/analyze.js';
+import { analyze, ANALYZE_FILES, PENDING_FILE, UNPLACED_FILE } from '../../app/analyze.js';
+import type { TranscriptSources } from '../../app/corpus.js';
 import { InputError, usageError } from '../../app/errors.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
+import type { RedactScope } from '../../core/privacy/protect.js';
 import { readConfig } from '../../io/read-config.js';
 import { compareOutputs, writeOutputs } from '../../io/write-outputs.js';
 import { OUTPUT_FILES, type OutputName } from '../../outputs/names.js';
@@ -9,7 +11,7 @@ import { chunksOf } from '../../outputs/output.js';
 import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
-import { splitList, transcriptPaths } from './settings.js';
+import { sourceSettings, splitList, transcriptPaths } from './settings.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
 
@@ -19,16 +21,13 @@ const STATES = {
   extra: 'stale: an earlier run wrote it and this one does not (analyze removes it)',
 } as const;
 
-export interface AnalyzeCommandOptions extends Verbosity {
+export interface AnalyzeCommandOptions extends Verbosity, TranscriptSources {
   readonly paths: readonly string[];
   readonly codebook?: string;
   readonly out?: string;
   readonly by?: readonly string[];
   readonly unit?: UnitKind;
   readonly interviewer?: readonly string[];
-  readonly turnColumns?: readonly string[];
-  readonly participants?: string;
-  readonly participantsId?: string;
   readonly print?: OutputName;
   readonly check?: boolean;
   readonly codings?: readonly string[];
@@ -37,12 +36,18 @@ export interface AnalyzeCommandOptions extends Verbosity {
   readonly excel?: boolean;
   readonly qdpx?: boolean;
   readonly sources?: readonly string[];
+  /** true or "quotes": redact quotes; "all": codings.csv too. */
+  readonly redact?: string | boolean;
+  readonly privateNames?: string;
+  readonly quoteReview?: string;
+  readonly attributeQuotes?: readonly string[];
   readonly followSymlinks?: boolean;
   /** As typed: a whole number, checked here. */
   readonly minScore?: string;
   readonly gold?: string;
   readonly charts?: boolean;
   readonly suggest?: boolean;
+  readonly quoteLinks?: boolean;
   readonly generator: string;
 }
 
@@ -61,14 +66,16 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   // The project is one of the written outputs (so --check covers it), never printed.
   const qdpx = options.print === undefined && (options.qdpx ?? settings.qdpx) === true;
   const sources = options.sources ?? settings.sources;
-  const participants = options.participants ?? settings.participants;
-  const participantsId = options.participantsId ?? settings.participants_id;
-  const turnColumns = options.turnColumns ?? settings.turn_columns;
+  const redact = redactScope(options.redact ?? settings.redact);
+  const privateNames = options.privateNames ?? settings.private_names;
+  const quoteReview = options.quoteReview ?? settings.quote_review;
+  const attributeQuotes = splitList(options.attributeQuotes) ?? splitList(settings.attribute_quotes);
   const minScore = options.minScore === undefined ? settings.min_score : wholeNumber(options.minScore);
   const gold = options.gold ?? settings.gold;
   const charts = options.charts ?? settings.charts;
   // Printing the suggestions asks for them.
   const suggest = options.suggest === true || settings.suggest === true || options.print === 'suggestions';
+  const quoteLinks = options.quoteLinks ?? settings.quote_links;
 
   return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
     const result = await analyze(
@@ -89,12 +96,15 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
         ...(auto === undefined ? {} : { auto }),
         ...(qdpx ? { qdpx } : {}),
         ...(sources === undefined ? {} : { sources }),
-        ...(participants === undefined ? {} : { participants }),
-        ...(participantsId === undefined ? {} : { participantsId }),
-        ...(turnColumns === undefined ? {} : { turnColumns }),
+        ...sourceSettings(options, settings),
+        redact,
+        ...(privateNames === undefined ? {} : { privateNames }),
+        ...(quoteReview === undefined ? {} : { quoteReview }),
+        ...(attributeQuotes === undefined ? {} : { attributeQuotes }),
         ...(minScore === undefined ? {} : { minScore }),
         ...(gold === undefined ? {} : { gold }),
         ...(charts === undefined ? {} : { charts }),
+        ...(quoteLinks === undefined ? {} : { quoteLinks }),
         ...(options.print === undefined ? {} : { outputs: [options.print] }),
         out,
       },
@@ -129,6 +139,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     if (!written.ok) throw new InputError(written.problems);
     reporter.stop();
     reporter.flush();
+    if (result.analysis.pendingQuotes.length > 0) reporter.info(`${result.analysis.pendingQuotes.length} quotes await their interviewees' approval, listed in ${out}/${PENDING_FILE}; collab-code quotes review ${out} --out DIR writes the letters`);
     const unplaced = result.humanCodings?.placed.unplaced.length ?? 0;
     if (unplaced > 0) reporter.info(`${unplaced} unplaced ${unplaced === 1 ? 'segment' : 'segments'} listed in ${out}/${UNPLACED_FILE}`);
     const suggested = result.analysis.suggestions;
@@ -138,6 +149,14 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     reporter.info(`Coded ${result.analysis.sampleSize} ${result.analysis.sampleSize === 1 ? 'interview' : 'interviews'}: ${result.analysis.codings.length} codings; wrote ${files.length} files to ${out}/`);
     return ExitCode.Ok;
   });
+}
+
+/** --redact alone (or `redact: true`) redacts the quotes; "all" also codings.csv. */
+function redactScope(value: string | boolean | undefined): RedactScope {
+  if (value === undefined || value === false) return 'none';
+  if (value === true || value === 'quotes') return 'quotes';
+  if (value === 'all') return 'all';
+  throw usageError(`--redact takes "quotes" or "all", not "${value}"`, 'write --redact before an option rather than before the transcripts, or use --redact=all');
 }
 
 function wholeNumber(text: string): number {

@@ -13,7 +13,10 @@ import { isEmptyTranscript, respondentTurns, type InterviewerRecognition, type T
 import { suggestCodes, type Suggestions } from '../suggestions/suggest-codes.js';
 import { cooccurrenceOf, type CodePair } from './cooccurrence.js';
 import { frequenciesOf, type CodeFrequency } from './frequencies.js';
-import { quoteMeeting, selectQuotes, type Quote, type SharedPassage } from './quotes.js';
+import { publicAttributes } from '../privacy/attributes.js';
+import type { LeakReport } from '../privacy/protect.js';
+import { pairExample, type Quote, type SharedPassage } from './quotes.js';
+import { chooseQuotes, type QuoteChoice, type QuoteSettings } from './quoting.js';
 import { checkAgainstGold, checkCoders, type CoderCheck, type GoldCheck, type GoldCodings } from './reliability.js';
 import { saturationOf, type Saturation } from './saturation.js';
 import { attributeNames, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
@@ -44,11 +47,14 @@ export interface AnalysisSettings {
   readonly gold?: GoldCodings;
   /** Suggest codes for the units no coding covers (never counted as codings). */
   readonly suggest?: boolean;
+  /** Consent, the interviewees' review and attribution of quotes. */
+  readonly quotes?: QuoteSettings;
 }
 
 export interface InterviewSummary {
   readonly id: string;
   readonly language: Language;
+  /** Attributes an output may show: never a name, an organisation, contact details or consent. */
   readonly attributes: Readonly<Record<string, string>>;
   readonly turns: number;
   readonly respondentTurns: number;
@@ -83,13 +89,22 @@ export interface Analysis {
   readonly frequencies: readonly CodeFrequency[];
   /** The same for automatic coding, when it runs beside human codings. */
   readonly autoFrequencies?: readonly CodeFrequency[];
+  /** The quotes to publish: consent and the interviewees' review honoured, and, once protected, redacted if asked. */
   readonly quotes: readonly Quote[];
+  /** Quotes chosen but held back until their interviewees approve them. */
+  readonly pendingQuotes: readonly Quote[];
+  readonly quoting: Omit<QuoteChoice, 'quotes' | 'pendingQuotes' | 'shared'>;
+  /** What the leak check found and redacted; absent until the analysis is protected (core/privacy/protect.ts). */
+  readonly privacy?: LeakReport;
   /** Codes whose every passage was quoted for another code. */
   readonly sharedPassages: readonly SharedPassage[];
   /** Pairs of codes given to the same units (the first source's codings). */
   readonly cooccurrence: readonly CodePair[];
-  /** The first STRONGEST_PAIRS of them, each with a quote of its example unit. */
-  readonly strongestPairs: readonly { readonly pair: CodePair; readonly quote: Quote }[];
+  /**
+   * The first STRONGEST_PAIRS of them, each with the id of a published quote lying in a unit coded with both, when
+   * there is one: a pair's example is never a passage that was not chosen, consented to and checked as a quote.
+   */
+  readonly strongestPairs: readonly { readonly pair: CodePair; readonly quoteId?: string }[];
   readonly saturation: Saturation;
   readonly humanPlacement?: PlacementSummary;
   readonly gold?: GoldCheck;
@@ -101,9 +116,11 @@ export interface Analysis {
 /** Codes the transcripts and computes everything the outputs show. Transcript order does not matter. */
 export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook, settings: AnalysisSettings): Result<Analysis> {
   const transcripts = [...transcriptsIn].sort((a, b) => compareNatural(a.id, b.id));
-  const sample = sampleOf(transcripts);
+  // Identifying attributes (name, organisation, contact details) and consent are never shown or broken down by.
+  const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
+  const sample = sampleOf(shown);
 
-  const given = new Set(transcripts.flatMap((t) => Object.keys(t.attributes)));
+  const given = new Set(shown.flatMap((t) => Object.keys(t.attributes)));
   given.add('language');
   const by = settings.by ?? (given.has('group') ? ['group'] : []);
   const unknown = by.filter((a) => !given.has(a));
@@ -125,7 +142,7 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   const primary: readonly Coding[] = sources.human === undefined ? autoCodings : humanCodings;
   const primaryOf = groupBy(primary, (c) => c.transcript);
 
-  const interviews = transcripts.map((t): InterviewSummary => {
+  const interviews = shown.map((t): InterviewSummary => {
     const own = primaryOf.get(t.id) ?? [];
     return {
       id: t.id,
@@ -143,36 +160,46 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   const breakdowns = by.map((a) => breakdown(sample, a));
   const codings = [...humanCodings, ...autoCodings];
   const bothSources = sources.auto && sources.human !== undefined;
-  const byId = new Map(transcripts.map((t) => [t.id, t]));
-  const selection = selectQuotes(codebook.codes, codings, byId);
+  // Consent is read from all attributes, the private ones included; attribution only from those shown.
+  const chosen = chooseQuotes(codebook.codes, codings, transcripts, sampleOf(transcripts), settings.quotes ?? {});
+  if (!chosen.ok) return chosen;
+  const { quotes, pendingQuotes, shared, ...quoting } = chosen.value;
   const cooccurrence = cooccurrenceOf(codebook.codes, primary);
   const coders = sources.human === undefined ? undefined : checkCoders(transcripts, codebook, humanCodings, settings.unit);
 
-  return ok({
-    codebook,
-    unit: settings.unit,
-    by,
-    interviews,
-    sampleSize: sample.length,
-    sample: attributeNames(sample, by).map((a) => breakdown(sample, a)),
-    respondentTurns: interviews.reduce((n, i) => n + i.respondentTurns, 0),
-    codedTurns: interviews.reduce((n, i) => n + i.codedTurns, 0),
-    interviewerLabels: [...new Set(interviews.flatMap((i) => (i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [])))].sort(compareNatural),
-    sources: sources.human === undefined ? ['auto'] : sources.auto ? ['human', 'auto'] : ['human'],
-    codings,
-    ...(minScore === undefined ? {} : { minScore: { score: minScore, dropped: allAuto.length - autoCodings.length } }),
-    frequencies: frequenciesOf(codebook.codes, primary, sample, breakdowns),
-    ...(bothSources ? { autoFrequencies: frequenciesOf(codebook.codes, autoCodings, sample, breakdowns) } : {}),
-    quotes: selection.quotes,
-    sharedPassages: selection.shared,
-    cooccurrence,
-    strongestPairs: cooccurrence.slice(0, STRONGEST_PAIRS).map((pair) => ({ pair, quote: quoteMeeting(...pair.example, byId.get(pair.example[0].transcript)!) })),
-    saturation: saturationOf(sample.map((t) => t.id), primary),
-    ...(settings.humanPlacement === undefined ? {} : { humanPlacement: settings.humanPlacement }),
-    ...(settings.gold === undefined || !sources.auto ? {} : { gold: checkAgainstGold(transcripts, codebook, autoCodings, settings.gold, settings.unit) }),
-    ...(coders === undefined ? {} : { coders }),
-    ...(settings.suggest === true ? { suggestions: suggestCodes(transcripts, codebook, codings, settings.unit) } : {}),
-  });
+  return ok(
+    {
+      codebook,
+      unit: settings.unit,
+      by,
+      interviews,
+      sampleSize: sample.length,
+      sample: attributeNames(sample, by).map((a) => breakdown(sample, a)),
+      respondentTurns: interviews.reduce((n, i) => n + i.respondentTurns, 0),
+      codedTurns: interviews.reduce((n, i) => n + i.codedTurns, 0),
+      interviewerLabels: [...new Set(interviews.flatMap((i) => (i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [])))].sort(compareNatural),
+      sources: sources.human === undefined ? ['auto'] : sources.auto ? ['human', 'auto'] : ['human'],
+      codings,
+      ...(minScore === undefined ? {} : { minScore: { score: minScore, dropped: allAuto.length - autoCodings.length } }),
+      frequencies: frequenciesOf(codebook.codes, primary, sample, breakdowns),
+      ...(bothSources ? { autoFrequencies: frequenciesOf(codebook.codes, autoCodings, sample, breakdowns) } : {}),
+      quotes,
+      pendingQuotes,
+      quoting,
+      sharedPassages: shared,
+      cooccurrence,
+      strongestPairs: cooccurrence.slice(0, STRONGEST_PAIRS).map((pair) => {
+        const example = pairExample(pair.a, pair.b, quotes, primary);
+        return example === undefined ? { pair } : { pair, quoteId: example.id };
+      }),
+      saturation: saturationOf(sample.map((t) => t.id), primary),
+      ...(settings.humanPlacement === undefined ? {} : { humanPlacement: settings.humanPlacement }),
+      ...(settings.gold === undefined || !sources.auto ? {} : { gold: checkAgainstGold(transcripts, codebook, autoCodings, settings.gold, settings.unit) }),
+      ...(coders === undefined ? {} : { coders }),
+      ...(settings.suggest === true ? { suggestions: suggestCodes(transcripts, codebook, codings, settings.unit) } : {}),
+    },
+    chosen.warnings,
+  );
 }
 
 /** Human codings in transcript, position and coder order, whatever the order of the files' rows. */

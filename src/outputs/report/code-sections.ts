@@ -14,11 +14,9 @@ export function codeSections(analysis: Analysis, firstNumber: number): Block[] {
   const attribution = attributionOf(analysis);
   const entry = (code: Code): Block[] => {
     const out = codeEntry(code, frequencyOf.get(code.id)!, analysis.sampleSize, autoFrequencyOf.get(code.id));
-    for (const q of quotesOf.get(code.id) ?? []) out.push({ kind: 'quote', quote: q, attribution: attribution(q.transcript, q.turn) });
+    for (const q of quotesOf.get(code.id) ?? []) out.push({ kind: 'quote', quote: q, attribution: attribution(q) });
     const shared = sharedOf.get(code.id);
-    if (shared !== undefined) {
-      out.push(paragraph(`Its passages illustrate another code: see `, strong(shared.code.label), ` (${attribution(shared.transcript, shared.turn)}).`));
-    }
+    if (shared !== undefined) out.push(paragraph(`Its passages illustrate another code: see the quotes of `, strong(shared.code.label), '.'));
     return out;
   };
   return analysis.codebook.types.flatMap((type, i) => typeSection(firstNumber + i, type, analysis, frequencyOf, entry));

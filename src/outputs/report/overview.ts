@@ -1,6 +1,7 @@
 // The report's opening sections: the summary (with the most raised codes, ties shown as ties) and the methodology.
 import type { Analysis, CodeFrequency } from '../../core/analysis/analyze.js';
 import type { PlacementSummary } from '../../core/codings/place-codings.js';
+import { quoteSafetyMethod } from '../quote-safety.js';
 import { STRENGTH_RULE } from '../../core/coding/strength.js';
 import type { CodeType } from '../../core/codebook/codebook.js';
 import { compareNatural } from '../../core/problem.js';
@@ -83,6 +84,7 @@ export function methodologySection(analysis: Analysis): Block[] {
     });
   }
   out.push(heading(3, 'Coding'), ...codingMethod(analysis));
+  out.push(heading(3, 'Quotes'), ...quoteSafetyMethod(analysis));
   if (analysis.frequencies.some((f) => f.byStrength !== undefined)) out.push(heading(3, 'Evidence strength'), ...evidenceMethod(analysis));
   if (smallCells(analysis).length > 0) {
     out.push(paragraph(`In breakdowns, ${SMALL_MARK} marks a group of fewer than ${SMALL_CELL} interviews: a share of so few interviews says little (see Limitations).`));

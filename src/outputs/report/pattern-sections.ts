@@ -45,14 +45,15 @@ export function cooccurrenceSection(number: number, analysis: Analysis): Block[]
   out.push(
     paragraph(
       `${plural(analysis.cooccurrence.length, 'pair', 'pairs')} of codes were given to the same ${unit} at least once (cooccurrence.csv lists them all, with the Jaccard index: ` +
-        `the ${unit}s coded with both over those coded with either). The pairs sharing most ${unit}s, each with one ${unit} where they meet:`,
+        `the ${unit}s coded with both over those coded with either). The pairs sharing most ${unit}s, each with a quote from a ${unit} where they meet, when one of the report's quotes is such a ${unit}:`,
     ),
   );
-  for (const { pair, quote } of analysis.strongestPairs) {
-    out.push(
-      list([item([strong(pair.a.label), ' and ', strong(pair.b.label), `: ${plural(pair.units, unit, `${unit}s`)} with both, Jaccard ${decimal(pair.jaccard, 2)}.`])]),
-      { kind: 'quote', quote, attribution: attribution(quote.transcript, quote.turn) },
-    );
+  const quoteById = new Map(analysis.quotes.map((q) => [q.id, q]));
+  for (const { pair, quoteId } of analysis.strongestPairs) {
+    // The example is one of the report's quotes, chosen and checked as every quote is; without one, the pair stands alone.
+    const quote = quoteId === undefined ? undefined : quoteById.get(quoteId);
+    out.push(list([item([strong(pair.a.label), ' and ', strong(pair.b.label), `: ${plural(pair.units, unit, `${unit}s`)} with both, Jaccard ${decimal(pair.jaccard, 2)}.`])]));
+    if (quote !== undefined) out.push({ kind: 'quote', quote, attribution: attribution(quote) });
   }
   return out;
 }

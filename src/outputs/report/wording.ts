@@ -1,4 +1,5 @@
 // How the report words counts: whole percentages from the counts, plurals, breakdowns with their attribute names.
+import type { Quote } from '../../core/analysis/quotes.js';
 import type { Analysis, CodeFrequency } from '../../core/analysis/analyze.js';
 import type { BreakdownCount } from '../../core/analysis/frequencies.js';
 import { STRENGTHS, type Strength } from '../../core/coding/strength.js';
@@ -48,11 +49,11 @@ export function smallCells(analysis: Analysis): string[] {
 }
 
 /** Where a quote is: "M01, members, turn 2", with the interview's values of the --by attributes. */
-export function attributionOf(analysis: Analysis): (transcript: string, turn: number) => string {
-  const interviewById = new Map(analysis.interviews.map((i) => [i.id, i]));
-  return (transcript, turn) => {
-    const interview = interviewById.get(transcript);
-    const values = analysis.by.map((a) => (a === 'language' ? interview?.language : interview?.attributes[a])).filter((v) => v !== undefined);
-    return [transcript, ...values, `turn ${turn}`].join(', ');
-  };
-}
+/**
+ * What a quote is attributed by in the report: the values of --attribute-quotes, coarsened where few interviewees
+ * share them (core/privacy/attribution.ts); nothing by default, as the study did.
+ */
+export const attributionOf =
+  (analysis: Analysis) =>
+  (quote: Quote): string =>
+    (analysis.quoting.attribution.of.get(quote.transcript)?.values ?? []).map((v) => v.value).join(', ');

@@ -104,8 +104,11 @@ const listHtml = (items: readonly ListItem[]): string =>
 function quoteHtml(quote: Quote, attribution: string, transcriptFiles: ReadonlyMap<string, string>): string {
   const file = transcriptFiles.get(quote.transcript);
   // A line anchor (#L12) opens the transcript at the quote where it is hosted on GitHub or GitLab; elsewhere, the file.
-  const where = file === undefined ? escapeHtml(attribution) : `<a href="${escapeHtml(encodeURI(file))}#L${quote.line}" title="${escapeHtml(`${quote.transcript}, turn ${quote.turn}, line ${quote.line}`)}">${escapeHtml(attribution)}</a>`;
-  return `<blockquote>\n<p>“${escapeHtml(quoteText(quote))}”</p>\n<p class="attribution">— ${where}</p>\n</blockquote>`;
+  // The link names the transcript, so it is left out of a report for publication (--no-quote-links).
+  const link = file === undefined ? '' : `<a class="source" href="${escapeHtml(encodeURI(file))}#L${quote.line}" title="${escapeHtml(`${quote.transcript}, turn ${quote.turn}, line ${quote.line}`)}">${escapeHtml(`${quote.transcript}, turn ${quote.turn}`)}</a>`;
+  const by = attribution === '' ? '' : escapeHtml(attribution);
+  const footer = by === '' && link === '' ? '' : `\n<p class="attribution">— ${[by, link].filter((x) => x !== '').join(' · ')}</p>`;
+  return `<blockquote>\n<p>“${escapeHtml(quoteText(quote))}”</p>${footer}\n</blockquote>`;
 }
 
 function blockHtml(b: Block, id: string | undefined, svgOf: ReadonlyMap<string, string>, transcriptFiles: ReadonlyMap<string, string>): string {

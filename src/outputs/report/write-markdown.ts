@@ -33,7 +33,7 @@ function block(b: Block): string[] {
         '',
       ];
     case 'quote':
-      return [`> “${md(quoteText(b.quote))}”`, `> — ${md(b.attribution)}`, ''];
+      return [`> “${md(quoteText(b.quote))}”`, ...(b.attribution === '' ? [] : [`> — ${md(b.attribution)}`]), ''];
     case 'chart':
       return [`![${cell(b.chart.description)}](${b.chart.file} "${b.chart.title.replace(/"/g, "'")}")`, ''];
   }

@@ -1,0 +1,53 @@
+// The leak check: everything in a text that could identify someone, from every finder at once, overlaps merged.
+import type { Language } from '../text/language.js';
+import { sentenceSpans } from '../text/sentences.js';
+import { findContactDetails } from './contact-patterns.js';
+import { mergeFindings, type Finding } from './findings.js';
+import type { KnownNameMatcher } from './known-names.js';
+import { findNamesByHeuristic, isPlausibleName, mayHoldNames } from './name-heuristic.js';
+import type { NameFinder } from './nlp-names.js';
+
+export interface LeakCheckSources {
+  readonly known: KnownNameMatcher;
+  /** An NLP name finder per language it covers (compromise for English). */
+  readonly nlp?: Partial<Record<Language, NameFinder>>;
+}
+
+export type LeakCheck = (text: string, language: Language) => Finding[];
+
+export function createLeakCheck(sources: LeakCheckSources): LeakCheck {
+  return (text, language) =>
+    mergeFindings(text, [
+      ...findContactDetails(text),
+      ...sources.known.find(text),
+      ...findNamesByHeuristic(text, language),
+      ...nlpFindings(text, language, sources.nlp?.[language]),
+    ]);
+}
+
+/**
+ * The NLP library's names, sentence by sentence: it is the costly finder, so it reads only the sentences where a name
+ * could be (a capitalised word that is not a common one), and keeps only names that read as names.
+ */
+function nlpFindings(text: string, language: Language, finder: NameFinder | undefined): Finding[] {
+  if (finder === undefined || !mayHoldNames(text)) return [];
+  const found: Finding[] = [];
+  for (const s of sentenceSpans(text, 0, text.length, language)) {
+    const sentence = text.slice(s.start, s.end);
+    if (!mayHoldNames(sentence)) continue;
+    for (const f of finder(sentence)) if (isPlausibleName(f.text)) found.push({ ...f, start: s.start + f.start, end: s.start + f.end });
+  }
+  return found;
+}
+
+/** The text with each finding replaced by its bracketed kind: "[name] of [organisation] wrote to [email]". */
+export function redact(text: string, findings: readonly Finding[]): string {
+  let out = '';
+  let at = 0;
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue;
+    out += `${text.slice(at, f.start)}[${f.kind}]`;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}
