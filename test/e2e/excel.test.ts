@@ -25,6 +25,6 @@ describe('--excel', () => {
 
   it('is off by default, so output piped to another tool starts with the header', () => {
     const run = runCli([...args, '--print', 'quotes']);
-    expect(run.stdout.startsWith('quote_id,code_id,transcript,turn,speaker,strength,quote,start,end\r\n')).toBe(true);
+    expect(run.stdout.startsWith('quote_id,code_id,transcript,turn,time,speaker,strength,quote,start,end\r\n')).toBe(true);
   });
 });

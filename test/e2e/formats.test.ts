@@ -56,6 +56,17 @@ describe('a folder of mixed formats', () => {
     expect(rows.find((r) => r.transcript === 'archive')!.text).toBe('Burnout. We were exhausted & unpaid.\n\nAnd nobody noticed.');
   });
 
+  it('gives each quote its turn and the turn\'s time in quotes.csv, so it can be found again in the recording', () => {
+    const quotes = runCli(['analyze', 'interviews', '--print', 'quotes'], { cwd });
+    expect(quotes.status, quotes.stderr).toBe(0);
+    const rows = rowsOf(quotes.stdout);
+    const timeOf = new Map(rowsOf(run.stdout).map((c) => [`${c.transcript} ${c.turn}`, c.time]));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const q of rows) expect(q.time, `${q.transcript} turn ${q.turn}`).toBe(timeOf.get(`${q.transcript} ${q.turn}`));
+    expect(rows.filter((q) => q.transcript === 'zoom').map((q) => [q.turn, q.time])).toContainEqual(['2', '00:00:04.500']);
+    expect(rows.filter((q) => q.transcript === 'word').map((q) => q.time)).toEqual(['']);
+  });
+
   it('never codes a known interviewer and reports the files it does not read once per extension', () => {
     expect(rowsOf(run.stdout).filter((r) => /^(Interviewer|Int\.|Moderator|Q|Speaker 1)/.test(r.speaker!))).toEqual([]);
     expect(run.stderr).toContain('interviews: warning: 2 .pdf files skipped, not transcripts: interviews/notes/a.pdf, interviews/notes/b.pdf\n  export them as .docx or .txt');
