@@ -9,6 +9,8 @@ import { findNamesByHeuristic } from '../../src/core/privacy/name-heuristic.js';
 import { compromiseNameFinder, type Compromise } from '../../src/core/privacy/nlp-names.js';
 import { Pseudonyms } from '../../src/core/privacy/pseudonyms.js';
 import { anonymiseTranscript } from '../../src/core/privacy/anonymise.js';
+import { publicRecognition, publicSpeakerLabel } from '../../src/core/privacy/speaker-labels.js';
+import type { InterviewerRecognition } from '../../src/core/transcripts/transcript.js';
 import { transcriptFrom } from '../helpers/build.js';
 
 const texts = (found: readonly Finding[]) => found.map((f) => `${f.kind}:${f.text}`);
@@ -169,5 +171,31 @@ describe('pseudonyms', () => {
     const isAnaInterviewer = { ...t, turns: t.turns.map((turn) => (turn.speaker === 'Ana' ? { ...turn, role: 'interviewer' as const } : turn)) };
     const known = new KnownNameMatcher(namesOfTranscripts([isAnaInterviewer]));
     expect(anonymiseTranscript(isAnaInterviewer, createLeakCheck({ known }), known, new Pseudonyms(known)).text).toBe('Interviewer 1: What happened?\n\nRespondent: Interviewer 1 knows.\n');
+  });
+});
+
+describe('speaker labels in the published outputs', () => {
+  it('keep roles and codes, and withhold a name, the role before it kept', () => {
+    const cases: [string, string][] = [
+      ['Interviewer', 'Interviewer'],
+      ['Interviewer 2', 'Interviewer 2'],
+      ['Int.', 'Int.'],
+      ['P3', 'P3'],
+      ['Interviewer (Dan Brown)', 'Interviewer ([name])'],
+      ['Interviewer – Dan', 'Interviewer ([name])'],
+      ['Entrevistadora (Lucía)', 'Entrevistadora ([name])'],
+      ['Dan', '[name]'],
+      ['Lucía Gómez', '[name]'],
+      ['Dan (host)', '[name]'],
+    ];
+    expect(cases.map(([label]) => [label, publicSpeakerLabel(label)])).toEqual(cases);
+  });
+
+  it('reach the analysis for every recognition, so no output can show the name', () => {
+    const withName = transcriptFrom('Interviewer (Dan Brown): What gets in the way?\nRespondent: We compete for the same donors.\n');
+    expect(JSON.stringify(withName.interviewer)).toContain('Dan Brown');
+    const picked: InterviewerRecognition = { status: 'picked', speakers: ['Dan'], tallies: [{ speaker: 'Dan', turns: 3, questions: 3 }, { speaker: 'R', turns: 3, questions: 0 }] };
+    expect(publicRecognition(picked)).toEqual({ status: 'picked', speakers: ['[name]'], tallies: [{ speaker: '[name]', turns: 3, questions: 3 }, { speaker: 'R', turns: 3, questions: 0 }] });
+    expect(publicRecognition(withName.interviewer)).toEqual({ status: 'labelled', speakers: ['Interviewer ([name])'] });
   });
 });

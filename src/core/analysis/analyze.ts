@@ -14,6 +14,7 @@ import { suggestCodes, type Suggestions } from '../suggestions/suggest-codes.js'
 import { cooccurrenceOf, type CodePair } from './cooccurrence.js';
 import { frequenciesOf, type CodeFrequency } from './frequencies.js';
 import { publicAttributes } from '../privacy/attributes.js';
+import { publicRecognition } from '../privacy/speaker-labels.js';
 import type { LeakReport } from '../privacy/protect.js';
 import { pairExample, type Quote, type SharedPassage } from './quotes.js';
 import { chooseQuotes, type QuoteChoice, type QuoteSettings } from './quoting.js';
@@ -61,7 +62,7 @@ export interface InterviewSummary {
   readonly codedTurns: number;
   readonly codings: number;
   readonly isEmpty: boolean;
-  /** Who the interviewer was and how that was decided; `unrecognised` means every turn was coded. */
+  /** Who the interviewer was and how that was decided (speaker labels that are names withheld); `unrecognised` means every turn was coded. */
   readonly interviewer: InterviewerRecognition;
 }
 
@@ -153,7 +154,8 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
       codedTurns: new Set(own.map((c) => c.turn)).size,
       codings: own.length,
       isEmpty: isEmptyTranscript(t),
-      interviewer: t.interviewer,
+      // Published: an interviewer's label that is a name is withheld (privacy/speaker-labels.ts).
+      interviewer: publicRecognition(t.interviewer),
     };
   });
 

@@ -29,7 +29,7 @@ const ROLES = new Set(
     'director coordinator manager officer staff representative expert guest answer voice unknown all group audience woman man female male young senior ' +
     'entrevistado entrevistada participante informante hablante persona miembro miembra donante aliado aliada socio socia periodista activista editora ' +
     'directora coordinadora coordinador representante invitado invitada experto experta respuesta voz desconocido desconocida todos grupo mujer hombre ' +
-    'joven interviewer q i moderator facilitator researcher entrevistador entrevistadora moderador moderadora facilitador facilitadora ' +
+    'joven interviewer int q i moderator facilitator researcher entrevistador entrevistadora moderador moderadora facilitador facilitadora ' +
     'investigador investigadora'
   ).split(' '),
 );
