@@ -97,6 +97,17 @@ describe('names by the NLP library', () => {
   it('drops its lower-case "names" and regions that identify no one', () => {
     expect(texts(withNlp('We talked about the grant yesterday. We work across Latin America.', 'en'))).toEqual([]);
   });
+
+  it('reads each sentence once, so a quote checked after its turn costs no second pass, and finds the same', () => {
+    const read: string[] = [];
+    const finder = compromiseNameFinder(nlp as unknown as Compromise);
+    const counting = createLeakCheck({ known: noKnownNames, nlp: { en: (sentence) => (read.push(sentence), finder(sentence)) } });
+    const turn = 'Peter said the coalition was too slow. Then Amina Yusuf called from Lagos.';
+    const quote = 'Then Amina Yusuf called from Lagos.';
+    expect(texts(counting(turn, 'en'))).toEqual(texts(withNlp(turn, 'en')));
+    expect(texts(counting(quote, 'en'))).toEqual(texts(withNlp(quote, 'en')));
+    expect(read).toEqual(['Peter said the coalition was too slow.', 'Then Amina Yusuf called from Lagos.']);
+  });
 });
 
 describe('known names', () => {

@@ -16,13 +16,33 @@ export interface LeakCheckSources {
 export type LeakCheck = (text: string, language: Language) => Finding[];
 
 export function createLeakCheck(sources: LeakCheckSources): LeakCheck {
+  const nlp = memoisedPerSentence(sources.nlp);
   return (text, language) =>
     mergeFindings(text, [
       ...findContactDetails(text),
       ...sources.known.find(text),
       ...findNamesByHeuristic(text, language),
-      ...nlpFindings(text, language, sources.nlp?.[language]),
+      ...nlpFindings(text, language, nlp[language]),
     ]);
+}
+
+// A quote is checked with its turn, whose sentences it repeats: the costly NLP finder reads each sentence once.
+const MEMO_LIMIT = 20_000;
+function memoisedPerSentence(finders: LeakCheckSources['nlp']): Partial<Record<Language, NameFinder>> {
+  const memoised: Partial<Record<Language, NameFinder>> = {};
+  for (const [language, finder] of Object.entries(finders ?? {}) as [Language, NameFinder][]) {
+    const memo = new Map<string, Finding[]>();
+    memoised[language] = (sentence) => {
+      let found = memo.get(sentence);
+      if (found === undefined) {
+        // Bounded: anonymise and --redact all read whole corpora, and sentences rarely repeat across turns.
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(sentence, (found = finder(sentence)));
+      }
+      return found;
+    };
+  }
+  return memoised;
 }
 
 /**
