@@ -36,7 +36,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['codebook.yaml', options.from === 'study' ? BUNDLED_CODEBOOK : path.join(TEMPLATES, 'codebook.yaml')],
     // Beside the codebook, so its `$schema` comment lets an editor check it as it is typed.
     ['codebook.schema.json', SCHEMA],
-    ['transcripts/P01.txt', path.join(TEMPLATES, 'transcripts/P01.txt')],
+    ['interviews/P01.txt', path.join(TEMPLATES, 'interviews/P01.txt')],
   ];
   if (options.force !== true) {
     const existing = [];

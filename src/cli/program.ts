@@ -363,6 +363,14 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
       done(await runInit({ ...options, ...verbosity(), dir }, io));
     });
 
+  // A usage error points to the help of the command that was mistyped, where its options and examples are.
+  const pointToHelp = (command: Command, name: string): void => {
+    for (const sub of command.commands) {
+      sub.showHelpAfterError(`(run ${name} ${sub.name()} --help for usage)`);
+      pointToHelp(sub, `${name} ${sub.name()}`);
+    }
+  };
+  pointToHelp(program, 'collab-code');
   return program;
 }
 

@@ -3,6 +3,7 @@ import type { Lint, LintFinding } from '../core/coding/lint.js';
 import { CO_OCCURRING_SHARE, DOMINANT_SHARE } from '../core/coding/lint.js';
 import type { OffTopic } from '../core/coding/off-topic.js';
 import { cell } from './markdown.js';
+import { plural } from '../core/wording.js';
 
 const quote = (terms: readonly string[]): string => terms.map((t) => `"${t}"`).join(', ');
 const pct = (part: number, whole: number): string => `${Math.round((part * 100) / whole)}%`;
@@ -39,7 +40,7 @@ function line(f: LintFinding): string {
 
 export function formatLintMarkdown(lint: Lint, title: string): string {
   const out = [`# Codebook lint: ${title}`, ''];
-  out.push(`${lint.transcripts} transcripts (${lint.languages.join(', ') || 'no language'}) coded by ${lint.unit}: ${lint.units} units. ${lint.findings.length} findings.`, '');
+  out.push(`${plural(lint.transcripts, 'transcript')} (${lint.languages.join(', ') || 'no language'}) coded by ${lint.unit}: ${plural(lint.units, 'unit')}. ${plural(lint.findings.length, 'finding')}.`, '');
   for (const section of SECTIONS) {
     const found = lint.findings.filter((f) => f.kind === section.kind);
     out.push(`## ${section.title} (${found.length})`, '');
@@ -53,7 +54,7 @@ export function formatLintMarkdown(lint: Lint, title: string): string {
 function offTopicSection(o: OffTopic): string[] {
   const out = [`## Off-topic corpus`, ''];
   out.push(
-    `${o.transcripts} transcripts on other subjects: ${o.codedUnits} of ${o.units} units coded (${o.units === 0 ? '0%' : pctOneDecimal(o.codedUnits, o.units)}). ` +
+    `${plural(o.transcripts, 'transcript')} on other subjects: ${o.codedUnits} of ${plural(o.units, 'unit')} coded (${o.units === 0 ? '0%' : pctOneDecimal(o.codedUnits, o.units)}). ` +
       'Every coding there is a false positive; a term that fires often there over-reaches wherever it appears.',
     '',
   );

@@ -13,7 +13,7 @@ describe('init', () => {
     expect(init.stdout).toBe('');
     expect(init.stderr).toContain('Next:');
     expect(init.stderr).toContain('collab-code analyze ');
-    expect(readdirSync(dir).sort()).toEqual(['codebook.schema.json', 'codebook.yaml', 'collab-code.yaml', 'transcripts']);
+    expect(readdirSync(dir).sort()).toEqual(['codebook.schema.json', 'codebook.yaml', 'collab-code.yaml', 'interviews']);
 
     const validate = runCli(['codebook', 'validate', 'codebook.yaml'], { cwd: dir });
     expect(validate.stderr).toContain('valid (2 codes, 2 categories, 2 types)');
@@ -51,7 +51,7 @@ describe('init', () => {
   });
 
   it('leaves a non-empty folder it refused exactly as it was, even with a transcripts folder', () => {
-    const dir = scratch({ 'transcripts/P01.txt': 'Respondent: mine.\n' });
+    const dir = scratch({ 'interviews/P01.txt': 'Respondent: mine.\n' });
     writeFileSync(path.join(dir, 'notes.md'), 'x');
     expect(runCli(['init'], { cwd: dir }).status).toBe(2);
     expect(existsSync(path.join(dir, 'collab-code.yaml'))).toBe(false);

@@ -17,9 +17,9 @@ describe('analyze --suggest', () => {
 
   it('writes suggestions.csv beside the other outputs and says how many uncoded units have suggestions', () => {
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/(\d+) sentences left uncoded; (\d+) of them have suggested codes in out\/suggestions.csv/);
+    expect(run.stderr).toMatch(/(\d+) sentences were left uncoded; (\d+) of them have suggested codes in out\/suggestions.csv/);
     expect(Object.keys(suggestions[0]!)).toEqual(['transcript', 'turn', 'start', 'end', 'rank', 'code_id', 'code_label', 'score', 'evidence', 'accept', 'text']);
-    const [, uncoded, suggested] = /(\d+) sentences left uncoded; (\d+) of them/.exec(run.stderr)!;
+    const [, uncoded, suggested] = /(\d+) sentences were left uncoded; (\d+) of them/.exec(run.stderr)!;
     expect(new Set(suggestions.map((s) => `${s['transcript']} ${s['start']}`)).size).toBe(Number(suggested));
     expect(readFileSync(path.join(cwd, 'out/report.md'), 'utf8')).toContain(`${uncoded} respondent sentences were left uncoded; ${suggested} of them have suggested codes in suggestions.csv`);
   });

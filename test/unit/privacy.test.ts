@@ -81,6 +81,12 @@ describe('names by heuristic', () => {
     expect(names('La Sra. Gómez nos acompañó.')).toEqual(['name:Gómez']);
   });
 
+  it('does not join the pronoun I to a name, nor a sentence\'s first word to an organisation', () => {
+    expect(names('My colleague Peter Otieno and I were the only ones there.')).toEqual(['name:Peter Otieno']);
+    expect(names('At Horizon Fund we decided the priorities. The Ford Foundation agreed.')).toEqual(['organisation:Horizon Fund', 'organisation:Ford Foundation']);
+    expect(names('Then West Africa Media Foundation paid. With Priya and I it worked.')).toEqual(['organisation:West Africa Media Foundation', 'name:Priya']);
+  });
+
   it('leaves common acronyms, codes and pseudonyms alone', () => {
     expect(names('The NGO and the UN, like the EU, met P3 and Person 4 of Organisation 2 in the Interview E01.')).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
 import { sourceSettings, splitList, transcriptPaths } from './settings.js';
+import { plural } from '../../core/wording.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
 
@@ -139,12 +140,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     if (!written.ok) throw new InputError(written.problems);
     reporter.stop();
     reporter.flush();
-    if (result.analysis.pendingQuotes.length > 0) reporter.info(`${result.analysis.pendingQuotes.length} quotes await their interviewees' approval, listed in ${out}/${PENDING_FILE}; collab-code quotes review ${out} --out DIR writes the letters`);
+    if (result.analysis.pendingQuotes.length > 0) reporter.info(`${plural(result.analysis.pendingQuotes.length, 'quote awaits', 'quotes await')} their interviewees' approval, listed in ${out}/${PENDING_FILE}; collab-code quotes review ${out} --out DIR writes the letters`);
     const unplaced = result.humanCodings?.placed.unplaced.length ?? 0;
     if (unplaced > 0) reporter.info(`${unplaced} unplaced ${unplaced === 1 ? 'segment' : 'segments'} listed in ${out}/${UNPLACED_FILE}`);
     const suggested = result.analysis.suggestions;
     if (suggested !== undefined) {
-      reporter.info(`${suggested.uncodedUnits} ${result.analysis.unit}s left uncoded; ${suggested.suggestedUnits} of them have suggested codes in ${out}/${OUTPUT_FILES.suggestions} (write your name in its accept column to take one)`);
+      reporter.info(`${plural(suggested.uncodedUnits, `${result.analysis.unit} was`, `${result.analysis.unit}s were`)} left uncoded; ${suggested.suggestedUnits} of them ${suggested.suggestedUnits === 1 ? 'has' : 'have'} suggested codes in ${out}/${OUTPUT_FILES.suggestions} (write your name in its accept column to take one)`);
     }
     reporter.info(`Coded ${result.analysis.sampleSize} ${result.analysis.sampleSize === 1 ? 'interview' : 'interviews'}: ${result.analysis.codings.length} codings; wrote ${files.length} files to ${out}/`);
     return ExitCode.Ok;

@@ -10,6 +10,7 @@ import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
 import { sourceSettings, transcriptPaths } from './settings.js';
+import { plural } from '../../core/wording.js';
 
 export interface AnonymiseCommandOptions extends Verbosity, TranscriptSources {
   readonly paths: readonly string[];
@@ -41,16 +42,17 @@ export async function runAnonymise(options: AnonymiseCommandOptions, io: CliIo):
       reporter.stop();
       const rows = result.files.flatMap((f) => f.replacements.map((r) => [f.source, r.line, r.column, r.kind, r.text, r.replacement]));
       io.stdout(formatCsv(['file', 'line', 'column', 'kind', 'text', 'replacement'], rows));
-      reporter.info(`Would replace ${count} names and contact details in ${result.files.length} transcripts with ${result.pseudonyms.length} pseudonyms; nothing written`);
+      reporter.info(`Would replace ${count} names and contact details in ${plural(result.files.length, 'transcript')} with ${plural(result.pseudonyms.length, 'pseudonym')}; nothing written`);
       return ExitCode.Ok;
     }
     const written = await writeOutputs(options.out, result.render(), io.cwd);
     if (!written.ok) throw new InputError(written.problems);
     reporter.stop();
-    reporter.info(`Anonymised ${result.files.length} transcripts into ${options.out}/: ${count} replacements, ${result.pseudonyms.length} pseudonyms`);
+    const folder = options.out.replace(/(?<=.)\/+$/, '');
+    reporter.info(`Anonymised ${plural(result.files.length, 'transcript')} into ${folder}/: ${plural(count, 'replacement')}, ${plural(result.pseudonyms.length, 'pseudonym')}`);
     reporter.warn([
       warning(
-        { file: `${options.out}/${PSEUDONYMS_FILE}` },
+        { file: `${folder}/${PSEUDONYMS_FILE}` },
         'this is the key that turns the pseudonyms back into names',
         'move it out of this folder and store it apart from the copies (encrypted, with the interview recordings); never share it with them',
       ),

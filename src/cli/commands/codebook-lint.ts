@@ -7,6 +7,7 @@ import { formatLintMarkdown } from '../../outputs/lint-md.js';
 import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
+import { plural } from '../../core/wording.js';
 
 export interface CodebookLintOptions extends Verbosity {
   readonly codebook: string;
@@ -28,7 +29,7 @@ export async function runCodebookLint(options: CodebookLintOptions, io: CliIo): 
     io.stdout(options.format === 'json' ? formatLintJson(lint) : formatLintMarkdown(lint, codebook.title));
     reporter.stop();
     reporter.flush();
-    reporter.info(`${options.codebook}: ${lint.findings.length} ${lint.findings.length === 1 ? 'finding' : 'findings'} on ${lint.transcripts} transcripts`);
+    reporter.info(`${options.codebook}: ${plural(lint.findings.length, 'finding')} on ${plural(lint.transcripts, 'transcript')}`);
     const o = lint.offTopic;
     if (o !== undefined) reporter.info(`${options.codebook}: coded ${o.codedUnits} of ${o.units} units (${o.units === 0 ? 0 : ((o.codedUnits * 100) / o.units).toFixed(1)}%) of the off-topic corpus`);
     return options.strict === true && lint.findings.length > 0 ? ExitCode.CheckFailed : ExitCode.Ok;

@@ -8,6 +8,7 @@ import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
 import { sourceSettings, transcriptPaths } from './settings.js';
+import { plural } from '../../core/wording.js';
 
 export interface QuotesReviewCommandOptions extends Verbosity, TranscriptSources {
   readonly analysisDir: string;
@@ -40,7 +41,7 @@ export async function runQuotesReview(options: QuotesReviewCommandOptions, io: C
     reporter.stop();
     reporter.flush();
     const kept = result.kept > 0 ? `, ${result.kept} decisions kept from the review file already there` : '';
-    reporter.info(`Wrote ${result.letters.length} letters and ${options.out}/${REVIEW_FILE} (${result.rows} rows${kept}); record each answer in its decision column, then run collab-code analyze --quote-review ${options.out}/${REVIEW_FILE}`);
+    reporter.info(`Wrote ${plural(result.letters.length, 'letter')} and ${options.out}/${REVIEW_FILE} (${result.rows} rows${kept}); record each answer in its decision column, then run collab-code analyze --quote-review ${options.out}/${REVIEW_FILE}`);
     return ExitCode.Ok;
   });
 }

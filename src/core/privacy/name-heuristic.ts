@@ -39,6 +39,16 @@ const NOT_NAMES = words(`
   person organisation organization place interviewer interview respondent transcript entrevista
 `);
 
+// Words that open a sentence before a name and are never part of one: trimmed from an organisation's name too ("At
+// Horizon Fund we…" is Horizon Fund), where region words stay ("West Africa Media Foundation").
+const FUNCTION_WORDS = words(`
+  a an the in on at of for from to with by about after before during since until while into over under between and or but
+  so because as also then when where if i we you he she they it this that these those our my your their his her its yes no
+  well oh el la los las lo un una unos unas y o pero porque cuando donde como que si en de del al con sin por para sobre
+  desde hasta hacia entre según segun durante mire bueno pues entonces también tambien además ademas después despues antes
+  luego ahora
+`);
+
 // Acronyms too common to identify anyone.
 const COMMON_ACRONYMS = words('ngo ngos ong ongs un eu us usa uk ok tv id ceo ai it hr pr pdf covid sms faq ceo cfo pc ict tic lgbt lgbti lgbtq lgbtiq ee uu eeuu onu ue rrss vpn ip gps dm am pm');
 
@@ -152,7 +162,7 @@ export function findNamesByHeuristic(text: string, _language: Language): Finding
     let end = i;
     for (let j = i + 1; j < ws.length && ws[j]!.joined; j++) {
       if (ws[j]!.capitalised) end = j;
-      else if (AND.has(ws[j]!.folded) && ws[j + 1]?.capitalised === true && ws[j + 1]!.joined) continue;
+      else if (AND.has(ws[j]!.folded) && ws[j + 1]?.capitalised === true && ws[j + 1]!.joined && !common(ws[j + 1]!)) continue;
       else if (!CONNECTORS.has(ws[j]!.folded)) break;
     }
     const next = end + 1;
@@ -162,7 +172,7 @@ export function findNamesByHeuristic(text: string, _language: Language): Finding
     // An organisation's name may hold common words ("West Africa Media Foundation", "Radio Sur"): it stays whole. Else
     // common words are trimmed from the front; from the end only when nothing else is left ("Voces del Sur" stays).
     const isOrganisation = ws.slice(first, last + 1).some((x) => ORGANISATION_WORDS.has(x.folded));
-    while (first <= last && ((common(ws[first]!) && !isOrganisation) || !ws[first]!.capitalised)) first++;
+    while (first <= last && ((common(ws[first]!) && (!isOrganisation || FUNCTION_WORDS.has(ws[first]!.folded))) || !ws[first]!.capitalised)) first++;
     while (last >= first && !ws[last]!.capitalised) last--;
     if (first <= last && ws.slice(first, last + 1).every((x) => common(x) || !x.capitalised)) first = last + 1;
     if (first <= last) {
