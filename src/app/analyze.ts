@@ -3,9 +3,6 @@
 import path from 'node:path';
 import { analyze as analyzeTranscripts, type Analysis, type CodingSources } from '../core/analysis/analyze.js';
 import type { GoldCodings } from '../core/analysis/reliability.js';
-import type { Codebook } from '../core/codebook/codebook.js';
-import type { AutoCoding } from '../core/coding/coding.js';
-import { selfVetoingExclusions } from '../core/coding/diagnostics.js';
 import type { UnitKind } from '../core/coding/unit-kinds.js';
 import { summarisePlacement } from '../core/codings/place-codings.js';
 import type { Transcript } from '../core/transcripts/transcript.js';
@@ -26,11 +23,10 @@ import { readQuoteReview } from '../io/read-privacy-files.js';
 import { formatQuotesCsv } from '../outputs/quotes-csv.js';
 import { identifyingIds, leakWarning } from './leak-warning.js';
 import { loadLeakCheck, turnFinder } from './privacy.js';
-import { codeTranscript } from '../core/coding/code-transcript.js';
-import { compileCodebook } from '../core/coding/compile-codebook.js';
-import { inCodingBatches, type CodingBudget } from './coding-batches.js';
+import type { CodingBudget } from './coding-batches.js';
 import { startChartRenderer, type ChartRenderer } from './chart-renderer.js';
-import { loadCodebook, readHumanCodings, readTranscripts, requireTerms, type HumanCodings } from './corpus.js';
+import { readHumanCodings, type HumanCodings } from './corpus.js';
+import { readAndCode, type CodedCorpus } from './coded-corpus.js';
 import { InputError, usageError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
@@ -129,61 +125,38 @@ export interface AnalyzeResult {
 
 export async function analyze(options: AnalyzeOptions, reporter: Reporter = silentReporter): Promise<AnalyzeResult> {
   const cwd = options.cwd ?? process.cwd();
+  checkAnalyzeOptions(options);
+  return withChartRenderer(options, async (renderer) => analyzeCorpus(await readAndCode(options, cwd, reporter), options, cwd, renderer, reporter));
+}
+
+/** Settings that cannot work together or are out of range: usage errors before anything is read. */
+export function checkAnalyzeOptions(options: AnalyzeOptions): void {
   const auto = (options.codings ?? []).length === 0 || options.auto === true;
   if (options.gold !== undefined && !auto) throw usageError('--gold scores the automatic coding, and human codings alone have none', 'add --auto to code automatically beside the human codings, or leave out --gold');
   if (options.minScore !== undefined && !(Number.isInteger(options.minScore) && options.minScore >= 1)) {
     throw usageError(`--min-score must be a whole number of 1 or more, not ${String(options.minScore)}`, 'a score adds each term occurrence\'s number of words (a regular expression 2): --min-score 2 leaves out codings resting on one single-word occurrence');
   }
+}
+
+/** `run` with the charting library loading in a worker meanwhile, when the outputs asked for include charts. */
+export async function withChartRenderer(options: AnalyzeOptions, run: (renderer: ChartRenderer | undefined) => Promise<AnalyzeResult>): Promise<AnalyzeResult> {
   const wantsCharts = options.charts !== false && (options.outputs === undefined || options.outputs.includes('html'));
   const renderer = wantsCharts ? startChartRenderer() : undefined;
   try {
-    return await analyzeWith(options, cwd, renderer, reporter);
+    return await run(renderer);
   } catch (e) {
     await renderer?.close();
     throw e;
   }
 }
 
-async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: ChartRenderer | undefined, reporter: Reporter): Promise<AnalyzeResult> {
-  const codingsFiles = options.codings ?? [];
-  const human = codingsFiles.length > 0;
-  const auto = !human || options.auto === true;
-  reporter.progress({ stage: 'Reading the codebook' });
-  // Human codings need no codebook: without one, their codes are the codebook.
-  let codebook: Codebook | undefined;
-  if (auto || options.codebook !== undefined) {
-    const given = await loadCodebook(options.codebook, cwd, reporter);
-    if (auto) {
-      requireTerms(given, options.codebook);
-      reporter.warn(selfVetoingExclusions(given, options.codebook ?? 'the bundled codebook'));
-    }
-    codebook = given;
-  }
-
-  const transcripts = await readTranscripts(
-    {
-      paths: options.paths,
-      // Tables given as inputs of another kind are not transcripts, even in the transcripts folder.
-      exclude: [...(options.exclude ?? []), ...codingsFiles],
-      defaultLanguage: codebook?.language ?? 'en',
-      interviewers: options.interviewers ?? [],
-      followSymlinks: options.followSymlinks === true,
-      turnColumns: options.turnColumns ?? [],
-      sources: options.sources ?? [],
-      ...(options.participants === undefined
-        ? {}
-        : { participants: { file: options.participants, attributes: [...(options.by ?? ['group']), ...(options.attributeQuotes ?? [])], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
-    },
-    cwd,
-    reporter,
-  );
-
-  let humanCodings: HumanCodings | undefined;
-  if (human) {
-    reporter.progress({ stage: 'Placing the human codings' });
-    humanCodings = await readHumanCodings(codingsFiles, options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
-    codebook = humanCodings.codebook;
-  }
+/**
+ * Analyses a corpus read and coded, by one run or by the parts of a sharded one: gold and the interviewees' review
+ * read, the analysis made, its quotes checked for leaks, and its outputs rendered on demand.
+ */
+export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions, cwd: string, renderer: ChartRenderer | undefined, reporter: Reporter): Promise<AnalyzeResult> {
+  const { codebook, transcripts, autoCodings, humanCodings } = corpus;
+  const auto = humanCodings === undefined || options.auto === true;
   let gold: GoldCodings | undefined;
   if (options.gold !== undefined) {
     const read = await readHumanCodings([options.gold], options.columns ?? [], transcripts, codebook, cwd, reporter, options.sources ?? []);
@@ -198,13 +171,7 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
 
   const unit = options.unit ?? 'turn';
   const sources: CodingSources = humanCodings === undefined ? { auto: true } : { auto, human: humanCodings.placed.codings };
-  let autoCodings: AutoCoding[] = [];
-  if (auto) {
-    const compiled = compileCodebook(codebook!);
-    const batches = { compiled, unit, reporter, stage: 'Coding transcripts', ...(options.codingBudget === undefined ? {} : { budget: options.codingBudget }) };
-    autoCodings = (await inCodingBatches(transcripts, (t) => codeTranscript(t, compiled, unit), batches)).flat();
-  }
-  const analyzed = analyzeTranscripts(transcripts, codebook!, {
+  const analyzed = analyzeTranscripts(transcripts, codebook, {
     unit,
     sources,
     autoCodings,
@@ -234,7 +201,7 @@ async function analyzeWith(options: AnalyzeOptions, cwd: string, renderer: Chart
     // The project holds the transcripts whole (a working file, like codings.csv), but its cases' variables are the
     // attributes any output may show: never a name, an organisation, contact details or consent.
     const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
-    project = await writeProject({ name: `collab-code: ${codebook!.title}`, generator: context.generator, codebook: codebook!, transcripts: shown, codings: analysis.codings });
+    project = await writeProject({ name: `collab-code: ${codebook.title}`, generator: context.generator, codebook: codebook, transcripts: shown, codings: analysis.codings });
   }
   return {
     analysis,

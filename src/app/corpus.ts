@@ -1,4 +1,5 @@
 // What several use cases read the same way: the codebook, the transcripts, and human codings placed in them.
+import path from 'node:path';
 import type { Codebook } from '../core/codebook/codebook.js';
 import { parseColumnMapping, type CodingRow } from '../core/codings/codings-table.js';
 import { pushTo } from '../core/collections.js';
@@ -7,6 +8,7 @@ import { codebookFromCodeNames } from '../core/codings/resolve-codes.js';
 import { compareNatural, error, ok, warning, type Problem, type Result } from '../core/problem.js';
 import { isLanguage, type Language } from '../core/text/language.js';
 import { parseColumnMapping as parseTableMapping } from '../core/tables/column-mapping.js';
+import { inShard, type Shard } from '../core/shards/shard.js';
 import { buildTranscript } from '../core/transcripts/build-transcript.js';
 import { AUTO_INTERVIEWER } from '../core/transcripts/interviewers.js';
 import { joinParticipants } from '../core/transcripts/participants.js';
@@ -65,6 +67,8 @@ export interface TranscriptOptions {
   readonly participants?: ParticipantsOptions;
   /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
   readonly followSymlinks?: boolean;
+  /** Read only the files of this part of the corpus (see core/shards/shard.ts). */
+  readonly shard?: Shard;
 }
 
 export interface ParticipantsOptions {
@@ -96,6 +100,21 @@ export const sourceOptions = (options: TranscriptSources) => ({
  * problems of all files at once rather than the first.
  */
 export async function readTranscripts(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Transcript[]> {
+  return (await readCorpus(options, cwd, reporter)).transcripts;
+}
+
+export interface Corpus {
+  /** In id order: with `shard`, those of its files only. */
+  readonly transcripts: Transcript[];
+  /** The key of every transcript file of the whole corpus, shard or not, sorted: what a shard was cut from. */
+  readonly files: readonly string[];
+}
+
+/** The transcripts, as readTranscripts reads them, and the files of the whole corpus they were taken from. */
+export async function readCorpus(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Corpus> {
+  const shard = options.shard;
+  const inThisShard = (key: string): boolean => shard === undefined || inShard(key, shard);
+  const files: string[] = [];
   const projects = options.paths.filter(isProjectFile);
   const others = options.paths.filter((p) => !isProjectFile(p));
   const exclude = [...(options.exclude ?? []), ...(options.participants === undefined ? [] : [options.participants.file])];
@@ -132,14 +151,19 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
     if (read.value.sources.length === 0) problems.push(error({ file: project }, 'the project holds no text source to analyse', 'export the project with its documents'));
     const text = await formatOf('.txt')!.load();
     for (const source of transcriptFilesOfProject(read.value)) {
+      files.push(source.file);
+      if (!inThisShard(source.file)) continue;
       const draft = await text.read(new TextEncoder().encode(source.text), { file: source.file, defaultId: source.defaultId, defaultLanguage: options.defaultLanguage, isInterviewer });
       accept(draft.ok ? ok(withCaseVariables(draft.value, source), draft.warnings) : draft, source.file);
     }
   }
   let bytes = 0;
   let lastYield = Date.now();
-  for (const [i, absolute] of found.value.entries()) {
-    reporter.progress({ stage: 'Reading transcripts', done: i, total: found.value.length, bytes });
+  const keyOf = (absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/');
+  files.push(...found.value.map(keyOf));
+  const chosen = found.value.filter((absolute) => inThisShard(keyOf(absolute)));
+  for (const [i, absolute] of chosen.entries()) {
+    reporter.progress({ stage: 'Reading transcripts', done: i, total: chosen.length, bytes });
     const read = readTranscriptFile(absolute, cwd);
     if (!read.ok) {
       problems.push(...read.problems);
@@ -158,7 +182,8 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
   reporter.warn(warnings);
 
-  if (options.participants !== undefined) {
+  // A shard may hold no transcript at all, and no column of the table names none.
+  if (options.participants !== undefined && drafts.length > 0) {
     const table = await readParticipants(options.participants.file, cwd);
     if (!table.ok) throw new InputError(table.problems);
     const joined = joinParticipants(drafts, table.value, options.participants);
@@ -172,7 +197,7 @@ export async function readTranscripts(options: TranscriptOptions, cwd: string, r
     reporter.warn(built.warnings);
     return built.transcript;
   });
-  return transcripts.sort((a, b) => compareNatural(a.id, b.id));
+  return { transcripts: transcripts.sort((a, b) => compareNatural(a.id, b.id)), files: files.sort() };
 }
 
 /** A project's cases give a source attributes, and perhaps its language, which the text's own front matter overrides. */

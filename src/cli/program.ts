@@ -57,6 +57,7 @@ interface AnalyzeFlags {
   privateNames?: string;
   quoteReview?: string;
   attributeQuotes?: string[];
+  shard?: string;
 }
 
 /** The options of commands that read transcripts to know the names in them: a participants table, turn tables. */
@@ -122,6 +123,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--quote-review <file>', "apply the interviewees' decisions on their quotes (a file written by collab-code quotes review)")
     .option('--attribute-quotes <attributes>', 'attribute quotes in the report by these attributes, e.g. group,region (default: none); coarsened below three interviewees', collect)
     .option('--no-quote-links', 'report.html without links from quotes to their transcript and turn, for a report to publish')
+    .option('--shard <K/N>', 'code only the K-th of N parts of the transcripts (by a hash of each path) and write that part into --out (default: collab-code-parts); join the parts with collab-code merge')
     .addHelpText(
       'after',
       examples(
@@ -141,6 +143,26 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
         ...(command.getOptionValueSource('quoteLinks') === 'cli' ? { quoteLinks } : {}),
       };
       done(await runAnalyze({ ...flags, ...verbosity(), paths, generator: `collab-code ${VERSION}` }, io));
+    });
+
+  program
+    .command('merge')
+    .description('join the parts written by analyze --shard K/N (every K of one N) into the outputs one analyze run over the whole corpus writes, byte for byte')
+    .argument('<parts...>', 'the part files (part-K-of-N.collab-code.jsonl)')
+    .option('--out <dir>', 'where to write the outputs (default: collab-code-report)')
+    .addOption(new Option('--print <output>', 'write one output to stdout instead of files').choices(OUTPUT_NAMES))
+    .option('--check', 'write nothing; exit 1 if any output in --out is missing or out of date')
+    .addHelpText(
+      'after',
+      examples(
+        ['collab-code merge collab-code-parts/*.jsonl', 'after analyze interviews/ --shard K/3 for K = 1, 2, 3: one run\'s outputs, in collab-code-report/'],
+        ['collab-code merge parts/*.jsonl --out report/ --print frequencies', 'one output of the whole corpus to stdout'],
+        ['collab-code merge parts/*.jsonl --check --out report/', 'in CI, after a matrix of shards: exit 1 if the committed report is stale'],
+      ),
+    )
+    .action(async (parts: string[], options: { out?: string; print?: OutputName; check?: boolean }) => {
+      const { runMerge } = await import('./commands/merge.js');
+      done(await runMerge({ ...options, ...verbosity(), parts }, io));
     });
 
   program

@@ -54,7 +54,7 @@ describe('help and version', () => {
     expect(run.stderr).toContain('Did you mean --codebook?');
   });
 
-  const commands = [[], ['analyze'], ['agreement'], ['evaluate'], ['init'], ['codebook'], ['codebook', 'validate'], ['codebook', 'lint'], ['codebook', 'export'], ['codebook', 'import']];
+  const commands = [[], ['analyze'], ['merge'], ['agreement'], ['evaluate'], ['init'], ['codebook'], ['codebook', 'validate'], ['codebook', 'lint'], ['codebook', 'export'], ['codebook', 'import']];
   it.each(commands)('--help of "%s" ends with two to four examples of real commands', (...command) => {
     const run = runCli([...command, '--help']);
     expect(run.status).toBe(0);

@@ -1,26 +1,25 @@
 // `collab-code analyze`: the analyze use case with collab-code.yaml's settings, then writes, prints or checks the outputs.
-import { analyze, ANALYZE_FILES, PENDING_FILE, UNPLACED_FILE } from '../../app/analyze.js';
+import path from 'node:path';
+import { analyze, type AnalyzeOptions } from '../../app/analyze.js';
+import { emitOutputs } from './emit-outputs.js';
+import { analyzeShard } from '../../app/shards.js';
+import { parseShard, type Shard } from '../../core/shards/shard.js';
 import type { TranscriptSources } from '../../app/corpus.js';
 import { InputError, usageError } from '../../app/errors.js';
 import type { UnitKind } from '../../core/coding/unit-kinds.js';
 import type { RedactScope } from '../../core/privacy/protect.js';
 import { readConfig } from '../../io/read-config.js';
-import { compareOutputs, writeOutputs } from '../../io/write-outputs.js';
-import { OUTPUT_FILES, type OutputName } from '../../outputs/names.js';
-import { chunksOf } from '../../outputs/output.js';
+import { writeOutputFile } from '../../io/write-outputs.js';
+import type { OutputName } from '../../outputs/names.js';
 import { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { withReporter, type Verbosity } from '../ui/reporter.js';
 import { sourceSettings, splitList, transcriptPaths } from './settings.js';
-import { plural } from '../../core/wording.js';
 
 export const DEFAULT_OUT = 'collab-code-report';
+/** Where `analyze --shard K/N` writes its part by default. */
+export const DEFAULT_PARTS_OUT = 'collab-code-parts';
 
-const STATES = {
-  missing: 'missing',
-  stale: 'stale: differs from what the transcripts and codebook give now',
-  extra: 'stale: an earlier run wrote it and this one does not (analyze removes it)',
-} as const;
 
 export interface AnalyzeCommandOptions extends Verbosity, TranscriptSources {
   readonly paths: readonly string[];
@@ -49,6 +48,8 @@ export interface AnalyzeCommandOptions extends Verbosity, TranscriptSources {
   readonly charts?: boolean;
   readonly suggest?: boolean;
   readonly quoteLinks?: boolean;
+  /** As typed: "K/N", checked here. */
+  readonly shard?: string;
   readonly generator: string;
 }
 
@@ -78,77 +79,56 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   const suggest = options.suggest === true || settings.suggest === true || options.print === 'suggestions';
   const quoteLinks = options.quoteLinks ?? settings.quote_links;
 
-  return withReporter(io, { ...options, quiet: options.quiet === true || settings.quiet === true }, async (reporter) => {
-    const result = await analyze(
-      {
-        paths: transcriptPaths(options.paths, settings.transcripts),
-        cwd: io.cwd,
-        exclude: [out],
-        unit: options.unit ?? settings.unit ?? 'turn',
-        interviewers: [...(settings.interviewers ?? []), ...(options.interviewer ?? [])],
-        generator: options.generator,
-        excel,
-        followSymlinks: options.followSymlinks === true,
-        suggest,
-        ...(codebook === undefined ? {} : { codebook }),
-        ...(by === undefined ? {} : { by }),
-        ...(codings === undefined ? {} : { codings }),
-        ...(columns === undefined ? {} : { columns }),
-        ...(auto === undefined ? {} : { auto }),
-        ...(qdpx ? { qdpx } : {}),
-        ...(sources === undefined ? {} : { sources }),
-        ...sourceSettings(options, settings),
-        redact,
-        ...(privateNames === undefined ? {} : { privateNames }),
-        ...(quoteReview === undefined ? {} : { quoteReview }),
-        ...(attributeQuotes === undefined ? {} : { attributeQuotes }),
-        ...(minScore === undefined ? {} : { minScore }),
-        ...(gold === undefined ? {} : { gold }),
-        ...(charts === undefined ? {} : { charts }),
-        ...(quoteLinks === undefined ? {} : { quoteLinks }),
-        ...(options.print === undefined ? {} : { outputs: [options.print] }),
-        out,
-      },
-      reporter,
-    );
-    if (options.print !== undefined) {
-      reporter.stop();
-      for (const chunk of chunksOf((await result.render([options.print]))[0]!.content)) io.stdout(typeof chunk === 'string' ? chunk : '');
-      return ExitCode.Ok;
-    }
-    reporter.progress({ stage: 'Formatting the outputs' });
-    const files = await result.render();
-    if (options.check === true) {
-      const stale = await compareOutputs(out, files, io.cwd, ANALYZE_FILES);
+  const shard = options.shard === undefined ? undefined : shardFrom(options.shard);
+  const verbosity = { ...options, quiet: options.quiet === true || settings.quiet === true };
+  const analyzeOptions: AnalyzeOptions = {
+    paths: transcriptPaths(options.paths, settings.transcripts),
+    cwd: io.cwd,
+    exclude: [out],
+    unit: options.unit ?? settings.unit ?? 'turn',
+    interviewers: [...(settings.interviewers ?? []), ...(options.interviewer ?? [])],
+    generator: options.generator,
+    excel,
+    followSymlinks: options.followSymlinks === true,
+    suggest,
+    ...(codebook === undefined ? {} : { codebook }),
+    ...(by === undefined ? {} : { by }),
+    ...(codings === undefined ? {} : { codings }),
+    ...(columns === undefined ? {} : { columns }),
+    ...(auto === undefined ? {} : { auto }),
+    ...(qdpx ? { qdpx } : {}),
+    ...(sources === undefined ? {} : { sources }),
+    ...sourceSettings(options, settings),
+    redact,
+    ...(privateNames === undefined ? {} : { privateNames }),
+    ...(quoteReview === undefined ? {} : { quoteReview }),
+    ...(attributeQuotes === undefined ? {} : { attributeQuotes }),
+    ...(minScore === undefined ? {} : { minScore }),
+    ...(gold === undefined ? {} : { gold }),
+    ...(charts === undefined ? {} : { charts }),
+    ...(quoteLinks === undefined ? {} : { quoteLinks }),
+    ...(options.print === undefined ? {} : { outputs: [options.print] }),
+    out: shard === undefined ? out : (options.out ?? DEFAULT_PARTS_OUT),
+  };
+  if (shard !== undefined) {
+    if (options.print !== undefined || options.check === true) throw usageError('--shard writes a part, and cannot be used with --print or --check', 'merge the parts with collab-code merge PARTS… --print NAME, or --check');
+    // Neither the parts' folder nor the report's holds transcripts.
+    const partsOut = options.out ?? DEFAULT_PARTS_OUT;
+    return withReporter(io, verbosity, async (reporter) => {
+      const part = await analyzeShard({ ...analyzeOptions, exclude: [partsOut, out] }, shard, reporter);
+      const file = path.join(partsOut, part.file.name).split(path.sep).join('/');
+      const written = await writeOutputFile(file, part.file.content, io.cwd, 'choose another folder with --out');
+      if (!written.ok) throw new InputError(written.problems);
       reporter.stop();
       reporter.flush();
-      for (const s of stale) io.stderr(`${out}/${s.name}: ${STATES[s.state]}\n`);
-      if (stale.length > 0) {
-        const outdated = stale.filter((s) => s.state !== 'extra').length;
-        const left = stale.length - outdated;
-        const what = [
-          ...(outdated > 0 ? [`${outdated} of ${files.length} outputs are out of date`] : []),
-          ...(left > 0 ? [`${left} ${left === 1 ? 'file is' : 'files are'} left from an earlier run`] : []),
-        ].join(', ');
-        io.stderr(`${what}; run collab-code analyze (without --check) and commit the result\n`);
-        return ExitCode.CheckFailed;
-      }
-      reporter.info(`${out}: all ${files.length} outputs are up to date`);
+      reporter.info(`Coded part ${shard.index} of ${shard.count}: ${part.transcripts} ${part.transcripts === 1 ? 'interview' : 'interviews'}, ${part.codings} codings; wrote ${file} (collab-code merge joins the parts)`);
       return ExitCode.Ok;
-    }
-    const written = await writeOutputs(out, files, io.cwd, { owned: ANALYZE_FILES });
-    if (!written.ok) throw new InputError(written.problems);
-    reporter.stop();
-    reporter.flush();
-    if (result.analysis.pendingQuotes.length > 0) reporter.info(`${plural(result.analysis.pendingQuotes.length, 'quote awaits', 'quotes await')} their interviewees' approval, listed in ${out}/${PENDING_FILE}; collab-code quotes review ${out} --out DIR writes the letters`);
-    const unplaced = result.humanCodings?.placed.unplaced.length ?? 0;
-    if (unplaced > 0) reporter.info(`${unplaced} unplaced ${unplaced === 1 ? 'segment' : 'segments'} listed in ${out}/${UNPLACED_FILE}`);
-    const suggested = result.analysis.suggestions;
-    if (suggested !== undefined) {
-      reporter.info(`${plural(suggested.uncodedUnits, `${result.analysis.unit} was`, `${result.analysis.unit}s were`)} left uncoded; ${suggested.suggestedUnits} of them ${suggested.suggestedUnits === 1 ? 'has' : 'have'} suggested codes in ${out}/${OUTPUT_FILES.suggestions} (write your name in its accept column to take one)`);
-    }
-    reporter.info(`Coded ${result.analysis.sampleSize} ${result.analysis.sampleSize === 1 ? 'interview' : 'interviews'}: ${result.analysis.codings.length} codings; wrote ${files.length} files to ${out}/`);
-    return ExitCode.Ok;
+    });
+  }
+
+  return withReporter(io, verbosity, async (reporter) => {
+    const result = await analyze(analyzeOptions, reporter);
+    return emitOutputs(result, { out, ...(options.print === undefined ? {} : { print: options.print }), check: options.check === true, rerun: 'collab-code analyze' }, io, reporter);
   });
 }
 
@@ -158,6 +138,12 @@ function redactScope(value: string | boolean | undefined): RedactScope {
   if (value === true || value === 'quotes') return 'quotes';
   if (value === 'all') return 'all';
   throw usageError(`--redact takes "quotes" or "all", not "${value}"`, 'write --redact before an option rather than before the transcripts, or use --redact=all');
+}
+
+function shardFrom(text: string): Shard {
+  const shard = parseShard(text);
+  if (!shard.ok) throw new InputError(shard.problems);
+  return shard.value;
 }
 
 function wholeNumber(text: string): number {
