@@ -5,7 +5,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../src/core/shards/shard.js';
-import { BIN, digest, EXAMPLE, runCli, scratch, scratchWithExample } from '../helpers/cli.js';
+import { BIN, digest, EXAMPLE, ROOT, runCli, scratch, scratchWithExample } from '../helpers/cli.js';
 
 /** Runs the N shards as a user would on one machine: xargs -P N, each a process of its own. */
 function runShards(cwd: string, count: number, args: readonly string[]): void {
@@ -29,13 +29,24 @@ function expectSameOutputs(cwd: string, single: string, merged: string): void {
   expect(digest(path.join(cwd, merged))).toBe(a);
 }
 
+const PRIVACY = path.join(ROOT, 'fixtures/privacy');
+
 describe.each([
-  ['the default settings', []],
-  ['breakdowns, redaction, suggestions, attributed quotes, a minimum score and a QDA project', ['--by', 'group', '--redact', '--suggest', '--attribute-quotes', 'group', '--min-score', '2', '--qdpx']],
-])('three shards merged, with %s', (_, settings) => {
+  ['the example corpus and default settings', EXAMPLE, []],
+  [
+    'the example corpus, breakdowns, redaction, suggestions, attributed quotes, a minimum score, gold codings and a QDA project',
+    EXAMPLE,
+    ['--by', 'group', '--redact', '--suggest', '--attribute-quotes', 'group', '--min-score', '2', '--gold', 'gold.csv', '--qdpx'],
+  ],
+  // Names to find, quotes withheld (consent no) and awaiting review: the leak check and consent act in merge too.
+  ['the privacy corpus, private names and redaction', PRIVACY, ['--private-names', 'private-names.txt', '--redact', 'all']],
+])('three shards merged: %s', (_, corpus, settings) => {
   let cwd: string;
   beforeAll(() => {
-    cwd = scratchWithExample();
+    cwd = scratch();
+    cpSync(corpus, path.join(cwd, 'transcripts'), { recursive: true });
+    cpSync(path.join(ROOT, 'fixtures/codings/gold.csv'), path.join(cwd, 'gold.csv'));
+    cpSync(path.join(ROOT, 'fixtures/privacy-key/private-names.txt'), path.join(cwd, 'private-names.txt'));
     expect(runCli(['analyze', 'transcripts', ...settings, '--out', 'single', '-q'], { cwd }).status).toBe(0);
     runShards(cwd, 3, ['transcripts', ...settings]);
   });
@@ -44,7 +55,7 @@ describe.each([
     const parts = partsIn(cwd);
     expect(parts).toEqual(['parts/part-1-of-3.collab-code.jsonl', 'parts/part-2-of-3.collab-code.jsonl', 'parts/part-3-of-3.collab-code.jsonl']);
     const ids = parts.flatMap((p) => readFileSync(path.join(cwd, p), 'utf8').trimEnd().split('\n').slice(1).map((line) => (JSON.parse(line) as { transcript: { id: string } }).transcript.id));
-    expect(ids.sort()).toEqual(readdirSync(EXAMPLE).filter((f) => f !== 'README.md').map((f) => f.replace(/\.\w+$/, '')).sort());
+    expect(ids.sort()).toEqual(readdirSync(corpus).filter((f) => f !== 'README.md').map((f) => f.replace(/\.\w+$/, '')).sort());
     for (const p of parts) expect(readFileSync(path.join(cwd, p), 'utf8')).not.toContain(cwd);
     const before = digest(path.join(cwd, 'parts'));
     runShards(cwd, 3, ['transcripts', ...settings]);
@@ -55,6 +66,8 @@ describe.each([
     const run = runCli(['merge', ...partsIn(cwd), '--out', 'merged'], { cwd });
     expect(run.status).toBe(0);
     expectSameOutputs(cwd, 'single', 'merged');
+    // The parts hold the text as said; merge runs the leak check and redacts.
+    if (settings.includes('--redact')) expect(run.stderr).toMatch(/Leak check: redacted \d+ names?/);
   });
 
   it('merge --check finds the single run up to date, and --print gives its output', () => {
@@ -102,34 +115,30 @@ describe('merge refuses, exit 2, naming the file', () => {
 
   it('a part given twice', () => refused([...partsIn(cwd), 'parts/part-2-of-3.collab-code.jsonl'], 'parts/part-2-of-3.collab-code.jsonl:1: error: part 2 of 3 again'));
 
-  it('a part made with other settings', () => {
+  /** merge, after one part is made again in a copy of the folder, `change` done there first. */
+  const afterRemaking = (shard: string, args: readonly string[], change: (dir: string) => void = () => undefined) => {
     const other = scratch();
     cpSync(cwd, other, { recursive: true });
-    expect(runCli(['analyze', 'transcripts', '--shard', '2/3', '--min-score', '2', '--out', 'parts', '-q'], { cwd: other }).status).toBe(0);
+    change(other);
+    expect(runCli(['analyze', 'transcripts', '--shard', shard, ...args, '--out', 'parts', '-q'], { cwd: other }).status).toBe(0);
     const run = runCli(['merge', ...partsIn(other), '--out', 'merged'], { cwd: other });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('parts/part-2-of-3.collab-code.jsonl:1: error: made with other settings, another codebook or another version of collab-code than parts/part-1-of-3.collab-code.jsonl');
+    return run.stderr;
+  };
+
+  it('a part made with other settings', () => {
+    expect(afterRemaking('2/3', ['--min-score', '2'])).toContain('parts/part-2-of-3.collab-code.jsonl:1: error: made with other settings, another codebook or another version of collab-code than parts/part-1-of-3.collab-code.jsonl');
   });
 
   it('a part made with another codebook', () => {
-    const other = scratch();
-    cpSync(cwd, other, { recursive: true });
     const yaml = 'title: Mine\nlanguage: en\ncategories:\n  - {id: money, label: Money}\ntypes:\n  - {id: barrier, label: Barriers}\ncodes:\n  - {id: funding, label: Funding, type: barrier, category: money, terms: {en: [funding]}}\n';
-    writeFileSync(path.join(other, 'mine.yaml'), yaml);
-    expect(runCli(['analyze', 'transcripts', '--shard', '3/3', '--codebook', 'mine.yaml', '--out', 'parts', '-q'], { cwd: other }).status).toBe(0);
-    const run = runCli(['merge', ...partsIn(other), '--out', 'merged'], { cwd: other });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('parts/part-3-of-3.collab-code.jsonl:1: error: made with other settings, another codebook');
+    const stderr = afterRemaking('3/3', ['--codebook', 'mine.yaml'], (dir) => writeFileSync(path.join(dir, 'mine.yaml'), yaml));
+    expect(stderr).toContain('parts/part-3-of-3.collab-code.jsonl:1: error: made with other settings, another codebook');
   });
 
   it('parts cut from other transcripts', () => {
-    const other = scratch();
-    cpSync(cwd, other, { recursive: true });
-    cpSync(path.join(other, 'transcripts', 'M01.txt'), path.join(other, 'transcripts', 'M99.txt'));
-    expect(runCli(['analyze', 'transcripts', '--shard', '1/3', '--out', 'parts', '-q'], { cwd: other }).status).toBe(0);
-    const run = runCli(['merge', ...partsIn(other), '--out', 'merged'], { cwd: other });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/error: cut from other transcripts \(1[45] files\) than/);
+    const stderr = afterRemaking('1/3', [], (dir) => cpSync(path.join(dir, 'transcripts', 'M01.txt'), path.join(dir, 'transcripts', 'M99.txt')));
+    expect(stderr).toMatch(/error: cut from other transcripts \(1[45] files\) than/);
   });
 
   it('a transcript in two parts: two files giving one id, in different shards', () => {

@@ -108,7 +108,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     ...(charts === undefined ? {} : { charts }),
     ...(quoteLinks === undefined ? {} : { quoteLinks }),
     ...(options.print === undefined ? {} : { outputs: [options.print] }),
-    out: shard === undefined ? out : (options.out ?? DEFAULT_PARTS_OUT),
+    out,
   };
   if (shard !== undefined) {
     if (options.print !== undefined || options.check === true) throw usageError('--shard writes a part, and cannot be used with --print or --check', 'merge the parts with collab-code merge PARTS… --print NAME, or --check');
