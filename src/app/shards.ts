@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { groupBy } from '../core/collections.js';
-import type { Problem } from '../core/problem.js';
+import { error, type Problem } from '../core/problem.js';
 import { decodePart, encodePart, mergeParts, PART_FORMAT, PART_VERSION, storeCoding, type Part, type ReadPart } from '../core/shards/part.js';
 import { partFileName, type Shard } from '../core/shards/shard.js';
 import { readBytes } from '../io/read-bytes.js';
@@ -70,6 +70,8 @@ export interface MergeOptions {
   readonly outputs?: readonly OutputName[];
   /** Suggest codes for uncoded units even when the parts were made without `suggest`, to print them. */
   readonly suggest?: boolean;
+  /** This program and version: parts another one wrote are refused, as its coding may differ. Default: any. */
+  readonly generator?: string;
 }
 
 /** Joins the parts of a sharded run and analyses them with the settings they were made with. */
@@ -80,7 +82,7 @@ export async function merge(options: MergeOptions, reporter: Reporter): Promise<
   const parts: ReadPart[] = [];
   for (const file of options.parts) {
     const bytes = readBytes(file, cwd, 'part');
-    const part = bytes.ok ? decodePart(new TextDecoder().decode(bytes.value), file) : bytes;
+    const part = bytes.ok ? decodePart(bytes.value, file) : bytes;
     if (part.ok) parts.push({ file, part: part.value });
     else problems.push(...part.problems);
   }
@@ -88,6 +90,10 @@ export async function merge(options: MergeOptions, reporter: Reporter): Promise<
   const merged = mergeParts(parts);
   if (!merged.ok) throw new InputError(merged.problems);
   const { header, transcripts, autoCodings } = merged.value;
+  if (options.generator !== undefined && header.generator !== options.generator) {
+    const file = parts.find((p) => p.part.header === header)!.file;
+    throw new InputError([error({ file, line: 1 }, `written by ${header.generator}, and this is ${options.generator}`, 'write the parts again with this version, or merge them with the version that wrote them')]);
+  }
   const settings = header.settings as PartSettings;
   const analyzeOptions: AnalyzeOptions = {
     ...settings,

@@ -162,7 +162,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     )
     .action(async (parts: string[], options: { out?: string; print?: OutputName; check?: boolean }) => {
       const { runMerge } = await import('./commands/merge.js');
-      done(await runMerge({ ...options, ...verbosity(), parts }, io));
+      done(await runMerge({ ...options, ...verbosity(), parts, generator: `collab-code ${VERSION}` }, io));
     });
 
   program

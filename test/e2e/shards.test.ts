@@ -154,6 +154,18 @@ describe('merge refuses, exit 2, naming the file', () => {
     expect(run.stderr).toMatch(/is in parts\/part-[12]-of-2\.collab-code\.jsonl too/);
   });
 
+  it('parts another version of collab-code wrote', () => {
+    const other = scratch();
+    cpSync(cwd, other, { recursive: true });
+    for (const part of partsIn(other)) {
+      const file = path.join(other, part);
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('"generator":"collab-code ', '"generator":"collab-code 0.0.1-old'));
+    }
+    const run = runCli(['merge', ...partsIn(other), '--out', 'merged'], { cwd: other });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^parts\/part-1-of-3\.collab-code\.jsonl:1: error: written by collab-code 0\.0\.1-old\S+, and this is collab-code \d/m);
+  });
+
   it('a file that is not a part', () => refused(['transcripts/M01.txt'], 'transcripts/M01.txt:1: error: not JSON'));
 
   it('a part that does not exist', () => refused(['parts/part-9-of-3.collab-code.jsonl'], 'parts/part-9-of-3.collab-code.jsonl: error: no such part'));

@@ -71,9 +71,12 @@ function partOf(shard: Shard, transcripts: readonly Transcript[], header: Partia
   };
 }
 
+const bytesOf = (part: Part, edit: (text: string) => string = (t) => t): Uint8Array => new TextEncoder().encode(edit([...encodePart(part)].join('')));
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
 /** A part as merge reads it: encoded as the file holds it and decoded again. */
 function reread(part: Part, file: string): ReadPart {
-  const decoded = decodePart([...encodePart(part)].join(''), file);
+  const decoded = decodePart(bytesOf(part), file);
   if (!decoded.ok) throw new Error(JSON.stringify(decoded.problems));
   return { file, part: decoded.value };
 }
@@ -156,11 +159,11 @@ describe('merging parts refuses', () => {
   });
 
   it('a file that is not a part, or of another version', () => {
-    expect(decodePart('{"rows": []}\n', 'x.json')).toMatchObject({ ok: false, problems: [{ file: 'x.json', line: 1, message: 'not a part written by collab-code analyze --shard' }] });
-    expect(decodePart('not json', 'x.json')).toMatchObject({ ok: false, problems: [{ file: 'x.json', line: 1 }] });
-    const newer = [...encodePart(one())].join('').replace('"version":1', '"version":2');
+    expect(decodePart(bytes('{"rows": []}\n'), 'x.json')).toMatchObject({ ok: false, problems: [{ file: 'x.json', line: 1, message: 'not a part written by collab-code analyze --shard' }] });
+    expect(decodePart(bytes('not json'), 'x.json')).toMatchObject({ ok: false, problems: [{ file: 'x.json', line: 1 }] });
+    const newer = bytesOf(one(), (t) => t.replace('"version":1', '"version":2'));
     expect(decodePart(newer, 'p.jsonl')).toMatchObject({ ok: false, problems: [{ file: 'p.jsonl', message: expect.stringContaining('version 2') }] });
-    const cut = [...encodePart(one())].join('').slice(0, -20);
+    const cut = bytesOf(one(), (t) => t.slice(0, -20));
     expect(decodePart(cut, 'p.jsonl')).toMatchObject({ ok: false, problems: [{ file: 'p.jsonl', line: 2 }] });
   });
 });

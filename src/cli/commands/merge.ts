@@ -14,6 +14,7 @@ export interface MergeCommandOptions extends Verbosity {
   readonly out?: string;
   readonly print?: OutputName;
   readonly check?: boolean;
+  readonly generator: string;
 }
 
 export async function runMerge(options: MergeCommandOptions, io: CliIo): Promise<ExitCode> {
@@ -28,6 +29,7 @@ export async function runMerge(options: MergeCommandOptions, io: CliIo): Promise
         parts: options.parts,
         cwd: io.cwd,
         out,
+        generator: options.generator,
         // As with analyze: printing the suggestions asks for them.
         ...(options.print === undefined ? {} : { outputs: [options.print], suggest: options.print === 'suggestions' }),
       },

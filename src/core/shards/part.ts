@@ -51,9 +51,8 @@ export function* encodePart(part: Part): Iterable<string> {
 const NOT_A_PART = 'write parts with collab-code analyze PATHS --shard K/N, and give merge those files';
 
 /** A part read back: its header checked, each transcript's attributes restored as null-prototype records. */
-export function decodePart(text: string, file: string): Result<Part> {
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
+export function decodePart(bytes: Uint8Array, file: string): Result<Part> {
+  const lines = linesOf(bytes);
   const header = parseLine(lines[0] ?? '', file, 1);
   if (!header.ok) return header;
   const h = header.value as Partial<PartHeader> | null;
@@ -79,6 +78,16 @@ export function decodePart(text: string, file: string): Result<Part> {
   }
   if (problems.length > 0) return fail(problems);
   return ok({ header: h as PartHeader, transcripts });
+}
+
+/** Line by line, never the whole file as one string: a part of a large shard may be longer than a string can be. */
+function linesOf(bytes: Uint8Array): string[] {
+  const decoder = new TextDecoder();
+  const lines: string[] = [];
+  let from = 0;
+  for (let end = bytes.indexOf(0x0a); end >= 0; from = end + 1, end = bytes.indexOf(0x0a, from)) lines.push(decoder.decode(bytes.subarray(from, end)));
+  if (from < bytes.length) lines.push(decoder.decode(bytes.subarray(from)));
+  return lines;
 }
 
 function parseLine(line: string, file: string, number: number): Result<unknown> {
