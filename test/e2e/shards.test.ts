@@ -97,6 +97,21 @@ describe('a folder of mixed formats with a participants table, in two shards', (
   });
 });
 
+describe('a REFI-QDA project as the corpus, in three shards', () => {
+  it('splits its sources among the shards and merges into the bytes of the single run', () => {
+    const cwd = scratchWithExample();
+    expect(runCli(['analyze', 'transcripts', '--qdpx', '--out', 'exported', '-q'], { cwd }).status).toBe(0);
+    cpSync(path.join(cwd, 'exported', 'collab-code.qdpx'), path.join(cwd, 'project.qdpx'));
+    expect(runCli(['analyze', 'project.qdpx', '--out', 'single', '-q'], { cwd }).status).toBe(0);
+    runShards(cwd, 3, ['project.qdpx']);
+    const sizes = partsIn(cwd).map((p) => readFileSync(path.join(cwd, p), 'utf8').trimEnd().split('\n').length - 1);
+    expect(sizes.reduce((n, k) => n + k, 0)).toBe(14);
+    expect(Math.max(...sizes)).toBeLessThan(14);
+    expect(runCli(['merge', ...partsIn(cwd), '--out', 'merged'], { cwd }).status).toBe(0);
+    expectSameOutputs(cwd, 'single', 'merged');
+  });
+});
+
 describe('merge refuses, exit 2, naming the file', () => {
   let cwd: string;
   beforeAll(() => {
