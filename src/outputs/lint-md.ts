@@ -4,9 +4,9 @@ import { CO_OCCURRING_SHARE, DOMINANT_SHARE } from '../core/coding/lint.js';
 import type { OffTopic } from '../core/coding/off-topic.js';
 import { cell } from './markdown.js';
 import { plural } from '../core/wording.js';
+import { pct } from './report/wording.js';
 
 const quote = (terms: readonly string[]): string => terms.map((t) => `"${t}"`).join(', ');
-const pct = (part: number, whole: number): string => `${Math.round((part * 100) / whole)}%`;
 
 const SECTIONS: readonly { kind: LintFinding['kind']; title: string; advice: string }[] = [
   { kind: 'never-raised', title: 'Codes never raised', advice: 'No unit was coded with these: their terms may not be how people say it.' },

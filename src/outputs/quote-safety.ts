@@ -4,8 +4,8 @@ import type { Analysis } from '../core/analysis/analyze.js';
 import { describeFindings, FINDING_KINDS } from '../core/privacy/findings.js';
 import { MIN_ATTRIBUTION_GROUP } from '../core/privacy/attribution.js';
 import { paragraph, type Block } from './report/document.js';
+import { plural } from '../core/wording.js';
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const fileName = (file: string): string => file.split(/[\\/]/).at(-1) ?? file;
 
 /** The report's paragraphs on quotes: the leak check, consent, the review round and attribution. */

@@ -10,7 +10,7 @@ export const SMALL_MARK = '†';
 
 // Whole percentages from the counts themselves: rounding the one-decimal figure again could be off by one.
 export const pct = (part: number, whole: number): string => `${whole === 0 ? 0 : Math.round((part * 100) / whole)}%`;
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+export { plural } from '../../core/wording.js';
 /** "a, b and c" */
 export const andList = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
 export const decimal = (value: number, digits = 1): string => value.toFixed(digits);
