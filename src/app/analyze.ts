@@ -16,7 +16,9 @@ import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
 import { writeProject } from '../interop/refi/write-project.js';
 import { publicAttributes } from '../core/privacy/attributes.js';
 import { describeFindings } from '../core/privacy/findings.js';
-import { protectAnalysis, type RedactScope } from '../core/privacy/protect.js';
+import { sentencesForNlp, type LeakCheck } from '../core/privacy/leak-check.js';
+import type { NameFinder } from '../core/privacy/nlp-names.js';
+import { protectAnalysis, type ProtectOptions, type RedactScope } from '../core/privacy/protect.js';
 import type { QuoteReview } from '../core/privacy/quote-review.js';
 import type { Language } from '../core/text/language.js';
 import { readQuoteReview } from '../io/read-privacy-files.js';
@@ -25,6 +27,7 @@ import { identifyingIds, leakWarning } from './leak-warning.js';
 import { loadLeakCheck, turnFinder } from './privacy.js';
 import type { CodingBudget } from './coding-batches.js';
 import { startChartRenderer, type ChartRenderer } from './chart-renderer.js';
+import { startNameFinders, type NameFinders } from './name-finders.js';
 import { readHumanCodings, type HumanCodings } from './corpus.js';
 import { readAndCode, type CodedCorpus } from './coded-corpus.js';
 import { InputError, usageError } from './errors.js';
@@ -126,7 +129,7 @@ export interface AnalyzeResult {
 export async function analyze(options: AnalyzeOptions, reporter: Reporter = silentReporter): Promise<AnalyzeResult> {
   const cwd = options.cwd ?? process.cwd();
   checkAnalyzeOptions(options);
-  return withChartRenderer(options, async (renderer) => analyzeCorpus(await readAndCode(options, cwd, reporter), options, cwd, renderer, reporter));
+  return withWorkers(options, async (workers) => analyzeCorpus(await readAndCode(options, cwd, reporter), options, cwd, workers, reporter));
 }
 
 /** Settings that cannot work together or are out of range: usage errors before anything is read. */
@@ -138,23 +141,37 @@ export function checkAnalyzeOptions(options: AnalyzeOptions): void {
   }
 }
 
-/** `run` with the charting library loading in a worker meanwhile, when the outputs asked for include charts. */
-export async function withChartRenderer(options: AnalyzeOptions, run: (renderer: ChartRenderer | undefined) => Promise<AnalyzeResult>): Promise<AnalyzeResult> {
+/** Worker threads that load their libraries while the corpus is read and coded, for the work that follows. */
+export interface AnalyzeWorkers {
+  /** Renders the charts, when the outputs asked for include them. */
+  readonly charts?: ChartRenderer;
+  /** The leak check's English name finder, when the outputs asked for show quotes. */
+  readonly names?: NameFinders;
+}
+
+/** `run` with the workers its outputs need loading meanwhile. */
+export async function withWorkers(options: AnalyzeOptions, run: (workers: AnalyzeWorkers) => Promise<AnalyzeResult>): Promise<AnalyzeResult> {
   const wantsCharts = options.charts !== false && (options.outputs === undefined || options.outputs.includes('html'));
-  const renderer = wantsCharts ? startChartRenderer() : undefined;
+  const workers: AnalyzeWorkers = { ...(wantsCharts ? { charts: startChartRenderer() } : {}), ...(showsText(options) ? { names: startNameFinders() } : {}) };
   try {
-    return await run(renderer);
+    return await run(workers);
   } catch (e) {
-    await renderer?.close();
+    await Promise.all([workers.charts?.close(), workers.names?.close()]);
     throw e;
   }
+}
+
+/** Whether an output asked for shows quotes, or with redact "all" coded text: then the leak check runs. */
+function showsText(options: AnalyzeOptions): boolean {
+  const redact = options.redact ?? 'none';
+  return (options.outputs ?? OUTPUT_NAMES).some((name) => QUOTE_OUTPUTS.includes(name) || (redact === 'all' && (name === 'codings' || name === 'suggestions')));
 }
 
 /**
  * Analyses a corpus read and coded, by one run or by the parts of a sharded one: gold and the interviewees' review
  * read, the analysis made, its quotes checked for leaks, and its outputs rendered on demand.
  */
-export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions, cwd: string, renderer: ChartRenderer | undefined, reporter: Reporter): Promise<AnalyzeResult> {
+export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions, cwd: string, workers: AnalyzeWorkers, reporter: Reporter): Promise<AnalyzeResult> {
   const { codebook, transcripts, autoCodings, humanCodings } = corpus;
   const auto = humanCodings === undefined || options.auto === true;
   let gold: GoldCodings | undefined;
@@ -188,9 +205,7 @@ export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions
   // The leak check, on by default, whenever an output shows quotes: every quote, and with redact "all" every coding,
   // goes through protectAnalysis, the one place where quotes are checked and redacted.
   const outputs = options.outputs ?? OUTPUT_NAMES;
-  const redact = options.redact ?? 'none';
-  const showsText = outputs.some((name) => QUOTE_OUTPUTS.includes(name) || (redact === 'all' && (name === 'codings' || name === 'suggestions')));
-  const analysis = showsText ? await protect(analyzed.value, transcripts, options, cwd, reporter) : analyzed.value;
+  const analysis = showsText(options) ? await protect(analyzed.value, transcripts, options, cwd, reporter, workers.names) : analyzed.value;
 
   const charts = options.charts === false ? [] : planCharts(analysis);
   const links = options.quoteLinks === false ? new Map<string, string>() : transcriptLinks(transcripts, cwd, options.out ?? '.');
@@ -213,7 +228,7 @@ export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions
       const refused = names.filter((name) => !outputs.includes(name));
       if (refused.length > 0) throw new Error(`analyze was run for ${outputs.join(', ')}, not ${refused.join(', ')}`);
       // Rendering loads Vega: only for the SVG files or the page that inlines them.
-      const rendered = charts.length > 0 && (all || names.includes('html')) ? await renderWith(renderer, charts) : [];
+      const rendered = charts.length > 0 && (all || names.includes('html')) ? await renderWith(workers.charts, charts) : [];
       const withSvg: OutputContext = rendered.length > 0 ? { ...context, charts: rendered } : context;
       const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, withSvg) }));
       if (all) files.push(...rendered.map((chart) => ({ name: chart.file, content: chart.svg })));
@@ -227,26 +242,38 @@ export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions
 }
 
 /** The analysis with its quotes checked for what could identify someone, and redacted when asked; warns of findings. */
-async function protect(analyzed: Analysis, transcripts: readonly Transcript[], options: AnalyzeOptions, cwd: string, reporter: Reporter): Promise<Analysis> {
+async function protect(analyzed: Analysis, transcripts: readonly Transcript[], options: AnalyzeOptions, cwd: string, reporter: Reporter, names: NameFinders | undefined): Promise<Analysis> {
   reporter.progress({ stage: 'Checking the quotes for names and contact details' });
   const redact = options.redact ?? 'none';
   const languageOf = new Map(transcripts.map((t) => [t.id, t.language]));
   const texts = [...analyzed.quotes, ...analyzed.pendingQuotes, ...(redact === 'all' ? analyzed.codings : [])];
   const languages = new Set<Language>(texts.map((t) => languageOf.get(t.transcript) ?? 'en'));
-  const leakCheck = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
-  const analysis = protectAnalysis(analyzed, leakCheck.check, {
-    redact,
-    languageOf: (id) => languageOf.get(id) ?? 'en',
-    turnOf: turnFinder(transcripts),
-    knownNames: leakCheck.known.names.length,
-    nlpLanguages: leakCheck.nlpLanguages,
-  });
+  const settings = { redact, languageOf: (id: string) => languageOf.get(id) ?? 'en', turnOf: turnFinder(transcripts) };
+  let english: NameFinder | undefined;
+  if (names !== undefined) {
+    // A first pass gathers the sentences the name finder will be asked about, and the workers read them.
+    if (languages.has('en')) english = await names.readAll(sentencesToRead(analyzed, settings));
+    await names.close();
+  }
+  const leakCheck = await loadLeakCheck(transcripts, options.privateNames, cwd, languages, english);
+  const analysis = protectAnalysis(analyzed, leakCheck.check, { ...settings, knownNames: leakCheck.known.names.length, nlpLanguages: leakCheck.nlpLanguages });
   reporter.warn(leakWarning(analysis.privacy!));
   reporter.warn(identifyingIds(transcripts.filter((t) => analysis.quotes.some((q) => q.transcript === t.id)), leakCheck.known));
   if (redact !== 'none' && analysis.privacy!.quotesWithFindings > 0) {
     reporter.info(`Leak check: redacted ${describeFindings(analysis.privacy!.found)} in ${analysis.privacy!.quotesWithFindings} of ${analysis.privacy!.checked.quotes} quotes`);
   }
   return analysis;
+}
+
+/** The English sentences the leak check of `analysis` gives its NLP finder, each once, in the order it meets them. */
+function sentencesToRead(analysis: Analysis, settings: Omit<ProtectOptions, 'knownNames' | 'nlpLanguages'>): string[] {
+  const sentences = new Set<string>();
+  const record: LeakCheck = (text, language) => {
+    if (language === 'en') for (const s of sentencesForNlp(text, language)) sentences.add(text.slice(s.start, s.end));
+    return [];
+  };
+  protectAnalysis(analysis, record, { ...settings, knownNames: 0, nlpLanguages: [] });
+  return [...sentences];
 }
 
 /** In the worker started for it, else here, loading the library now. */

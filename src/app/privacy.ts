@@ -16,8 +16,12 @@ export interface LoadedLeakCheck {
   readonly nlpLanguages: readonly Language[];
 }
 
-/** The leak check for texts in `languages`, knowing the transcripts' names and those of the private names file. */
-export async function loadLeakCheck(transcripts: readonly Transcript[], privateNames: string | undefined, cwd: string, languages: ReadonlySet<Language>): Promise<LoadedLeakCheck> {
+/**
+ * The leak check for texts in `languages`, knowing the transcripts' names and those of the private names file. Its
+ * English NLP finder is `english` when given (one that read the sentences in worker threads), else the library
+ * loaded here.
+ */
+export async function loadLeakCheck(transcripts: readonly Transcript[], privateNames: string | undefined, cwd: string, languages: ReadonlySet<Language>, english?: NameFinder): Promise<LoadedLeakCheck> {
   const names: KnownName[] = namesOfTranscripts(transcripts);
   if (privateNames !== undefined) {
     const listed = await readPrivateNames(privateNames, cwd);
@@ -27,8 +31,11 @@ export async function loadLeakCheck(transcripts: readonly Transcript[], privateN
   const known = new KnownNameMatcher(names);
   const nlp: Partial<Record<Language, NameFinder>> = {};
   if (languages.has('en')) {
-    const { default: compromise } = await import('compromise');
-    nlp.en = compromiseNameFinder(compromise as unknown as Compromise);
+    if (english !== undefined) nlp.en = english;
+    else {
+      const { default: compromise } = await import('compromise');
+      nlp.en = compromiseNameFinder(compromise as unknown as Compromise);
+    }
   }
   return { check: createLeakCheck({ known, nlp }), known, nlpLanguages: Object.keys(nlp) as Language[] };
 }

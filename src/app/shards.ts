@@ -10,7 +10,7 @@ import { partFileName, type Shard } from '../core/shards/shard.js';
 import { readBytes } from '../io/read-bytes.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import type { OutputName } from '../outputs/names.js';
-import { analyzeCorpus, checkAnalyzeOptions, withChartRenderer, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';
+import { analyzeCorpus, checkAnalyzeOptions, withWorkers, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';
 import { readAndCode } from './coded-corpus.js';
 import { InputError, usageError } from './errors.js';
 import type { Reporter } from './reporter.js';
@@ -103,7 +103,7 @@ export async function merge(options: MergeOptions, reporter: Reporter): Promise<
     ...(options.outputs === undefined ? {} : { outputs: options.outputs }),
     ...(options.suggest === true ? { suggest: true } : {}),
   };
-  return withChartRenderer(analyzeOptions, (renderer) => analyzeCorpus({ codebook: header.codebook, transcripts, autoCodings }, analyzeOptions, cwd, renderer, reporter));
+  return withWorkers(analyzeOptions, (workers) => analyzeCorpus({ codebook: header.codebook, transcripts, autoCodings }, analyzeOptions, cwd, workers, reporter));
 }
 
 function partSettings(options: AnalyzeOptions, cwd: string): PartSettings {

@@ -72,3 +72,27 @@ describe('charts through the library', () => {
     for (const f of svgs) expect(f.content, f.name).toBe(readFileSync(path.join(ROOT, 'test/golden/example', f.name), 'utf8'));
   });
 });
+
+describe('the leak check through the library', () => {
+  it('finds in worker threads what the NLP library finds in the calling thread', async () => {
+    const result = await api.analyze({ paths: ['fixtures/privacy'], cwd: ROOT, codebook: CODEBOOK, redact: 'quotes' });
+    const { default: nlp } = await import('compromise');
+    const { compromiseNameFinder } = (await import(path.join(ROOT, 'dist/core/privacy/nlp-names.js'))) as typeof import('../../src/core/privacy/nlp-names.js');
+    const { createLeakCheck } = (await import(path.join(ROOT, 'dist/core/privacy/leak-check.js'))) as typeof import('../../src/core/privacy/leak-check.js');
+    const { KnownNameMatcher } = (await import(path.join(ROOT, 'dist/core/privacy/known-names.js'))) as typeof import('../../src/core/privacy/known-names.js');
+    const { protectAnalysis } = (await import(path.join(ROOT, 'dist/core/privacy/protect.js'))) as typeof import('../../src/core/privacy/protect.js');
+    const unprotected = await api.analyze({ paths: ['fixtures/privacy'], cwd: ROOT, codebook: CODEBOOK, outputs: ['frequencies'] });
+    // Only the NLP finder: what it finds alone must be redacted in the worker-checked quotes too.
+    const check = createLeakCheck({ known: new KnownNameMatcher([]), nlp: { en: compromiseNameFinder(nlp as never) } });
+    // The fixture's English interviews are E01 and E02.
+    const languageOf = (id: string) => (id.startsWith('E') ? 'en' : 'es') as 'en' | 'es';
+    const here = protectAnalysis(unprotected.analysis, check, { redact: 'quotes', languageOf, knownNames: 0, nlpLanguages: ['en'] });
+    const nlpRedacted = here.quotes.filter((q, i) => q.words !== unprotected.analysis.quotes[i]!.words);
+    expect(nlpRedacted.length).toBeGreaterThan(0);
+    for (const quote of nlpRedacted) {
+      const checked = result.analysis.quotes.find((q) => q.transcript === quote.transcript && q.turn === quote.turn && q.code.id === quote.code.id)!;
+      for (const kind of quote.words.match(/\[(name|organisation|place)\]/g) ?? []) expect(checked.words).toContain(kind);
+    }
+    expect(result.analysis.privacy?.checked.nlpLanguages).toEqual(['en']);
+  });
+});

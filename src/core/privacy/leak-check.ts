@@ -1,6 +1,6 @@
 // The leak check: everything in a text that could identify someone, from every finder at once, overlaps merged.
 import type { Language } from '../text/language.js';
-import { sentenceSpans } from '../text/sentences.js';
+import { sentenceSpans, type Span } from '../text/sentences.js';
 import { findContactDetails } from './contact-patterns.js';
 import { mergeFindings, type Finding } from './findings.js';
 import type { KnownNameMatcher } from './known-names.js';
@@ -50,14 +50,18 @@ function memoisedPerSentence(finders: LeakCheckSources['nlp']): Partial<Record<L
  * could be (a capitalised word that is not a common one), and keeps only names that read as names.
  */
 function nlpFindings(text: string, language: Language, finder: NameFinder | undefined): Finding[] {
-  if (finder === undefined || !mayHoldNames(text)) return [];
+  if (finder === undefined) return [];
   const found: Finding[] = [];
-  for (const s of sentenceSpans(text, 0, text.length, language)) {
-    const sentence = text.slice(s.start, s.end);
-    if (!mayHoldNames(sentence)) continue;
-    for (const f of finder(sentence)) if (isPlausibleName(f.text)) found.push({ ...f, start: s.start + f.start, end: s.start + f.end });
+  for (const s of sentencesForNlp(text, language)) {
+    for (const f of finder(text.slice(s.start, s.end))) if (isPlausibleName(f.text)) found.push({ ...f, start: s.start + f.start, end: s.start + f.end });
   }
   return found;
+}
+
+/** The sentences of a text the NLP finder reads: those with a capitalised word that is not a common one. */
+export function sentencesForNlp(text: string, language: Language): Span[] {
+  if (!mayHoldNames(text)) return [];
+  return sentenceSpans(text, 0, text.length, language).filter((s) => mayHoldNames(text.slice(s.start, s.end)));
 }
 
 /** The text with each finding replaced by its bracketed kind: "[name] of [organisation] wrote to [email]". */

@@ -10,6 +10,8 @@ interface Matches {
   json(options: { offset: true; text: true }): ReadonlyArray<{ readonly offset?: { readonly start: number; readonly length: number } }>;
 }
 interface Document {
+  /** The tagged terms, sentence by sentence. */
+  readonly docs: ReadonlyArray<ReadonlyArray<{ readonly tags: ReadonlySet<string> }>>;
   people(): Matches;
   organizations(): Matches;
   places(): Matches;
@@ -20,10 +22,16 @@ export type Compromise = (text: string) => Document;
 const LEADING = /^[^\p{L}\p{N}]+/u;
 const TRAILING = /(?:['’]s)?[^\p{L}\p{N}]*$/u;
 
+// people(), places() and organizations() match runs of terms with these tags (compromise's src/3-three/topics), and
+// cost twice the tagging itself: a sentence with none of them is passed over without them.
+const NAME_TAGS = ['Person', 'Place', 'Address', 'Organization'];
+const hasNameTag = (doc: Document): boolean => doc.docs.some((terms) => terms.some((term) => NAME_TAGS.some((tag) => term.tags.has(tag))));
+
 export function compromiseNameFinder(nlp: Compromise): NameFinder {
   return (text) => {
     const doc = nlp(text);
     const found: Finding[] = [];
+    if (!hasNameTag(doc)) return found;
     const take = (matches: Matches, kind: FindingKind): void => {
       for (const m of matches.json({ offset: true, text: true })) {
         if (m.offset === undefined) continue;

@@ -1,0 +1,63 @@
+// A worker thread answering requests one reply each (the chart renderer, the leak check's name finders): requests are
+// numbered, replies settle them, and a worker that fails or stops fails every request still waiting.
+import { Worker } from 'node:worker_threads';
+
+export interface WorkerClient<Request, Result> {
+  request(request: Request): Promise<Result>;
+  /** Ends the worker; requests still waiting fail. */
+  close(): Promise<void>;
+}
+
+/** What a worker replies to request `id`: its result, or the error that stopped it, as text. */
+export type WorkerReply<Result> = { readonly id: number; readonly result: Result } | { readonly id: number; readonly error: string };
+
+/** `what` names the worker in errors ("the chart worker"). */
+export function startWorker<Request, Result>(url: URL, what: string): WorkerClient<Request, Result> {
+  const worker = new Worker(url);
+  // An idle worker must not keep the process alive; one with a request waiting must.
+  worker.unref();
+  type Waiting = { resolve: (result: Result) => void; reject: (error: Error) => void };
+  const pending = new Map<number, Waiting>();
+  let next = 0;
+  const settle = (id: number): Waiting | undefined => {
+    const waiting = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+    return waiting;
+  };
+  worker.on('message', (reply: WorkerReply<Result>) => {
+    const waiting = settle(reply.id);
+    if ('error' in reply) waiting?.reject(new Error(`${what} failed: ${reply.error}`));
+    else waiting?.resolve(reply.result);
+  });
+  const failAll = (error: Error) => {
+    for (const id of [...pending.keys()]) settle(id)?.reject(error);
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`${what} stopped (exit code ${code})`)));
+  return {
+    request(request) {
+      const id = next++;
+      worker.ref();
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, request });
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+/** In a worker: answers each request with `answer`, once `ready` has settled. */
+export function answerRequests<Request, Result, Ready>(port: { on(event: 'message', listener: (message: { id: number; request: Request }) => void): unknown; postMessage(reply: WorkerReply<Result>): void }, ready: Promise<Ready>, answer: (ready: Ready, request: Request) => Result | Promise<Result>): void {
+  port.on('message', ({ id, request }) => {
+    ready
+      .then((loaded) => answer(loaded, request))
+      .then(
+        (result) => port.postMessage({ id, result }),
+        (error: unknown) => port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      );
+  });
+}
