@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Codebook } from '../core/codebook/codebook.js';
 import { parseColumnMapping, type CodingRow } from '../core/codings/codings-table.js';
-import { pushTo } from '../core/collections.js';
+import { appendAll, pushTo } from '../core/collections.js';
 import { placeCodings, type PlaceOptions, type PlacedCodings } from '../core/codings/place-codings.js';
 import { codebookFromCodeNames } from '../core/codings/resolve-codes.js';
 import { compareNatural, error, ok, warning, type Problem, type Result } from '../core/problem.js';
@@ -132,8 +132,8 @@ export async function readCorpus(options: TranscriptOptions, cwd: string, report
   let drafts: TranscriptDraft[] = [];
   const fileOfId = new Map<string, string>();
   const accept = (draft: Result<TranscriptDraft>, file: string): void => {
-    if (!draft.ok) return void problems.push(...draft.problems);
-    warnings.push(...draft.warnings);
+    if (!draft.ok) return void appendAll(problems, draft.problems);
+    appendAll(warnings, draft.warnings);
     const other = fileOfId.get(draft.value.id);
     if (other !== undefined) {
       return void problems.push(error({ file }, `duplicate transcript id "${draft.value.id}", also used by ${other}`, 'give one of them another id in its front matter'));
@@ -144,7 +144,7 @@ export async function readCorpus(options: TranscriptOptions, cwd: string, report
   for (const project of projects) {
     const read = await readProjectFile(project, cwd, options.sources ?? []);
     if (!read.ok) {
-      problems.push(...read.problems);
+      appendAll(problems, read.problems);
       continue;
     }
     warnOnce(read.value, reporter);
@@ -160,13 +160,13 @@ export async function readCorpus(options: TranscriptOptions, cwd: string, report
   let bytes = 0;
   let lastYield = Date.now();
   const keyOf = (absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/');
-  files.push(...found.value.map(keyOf));
+  appendAll(files, found.value.map(keyOf));
   const chosen = found.value.filter((absolute) => inThisShard(keyOf(absolute)));
   for (const [i, absolute] of chosen.entries()) {
     reporter.progress({ stage: 'Reading transcripts', done: i, total: chosen.length, bytes });
     const read = readTranscriptFile(absolute, cwd);
     if (!read.ok) {
-      problems.push(...read.problems);
+      appendAll(problems, read.problems);
       continue;
     }
     const { file, defaultId, extension } = read.value;
@@ -244,24 +244,24 @@ export async function readHumanCodings(
     if (isProjectFile(file)) {
       const project = await readProjectFile(file, cwd, sources);
       if (!project.ok) {
-        problems.push(...project.problems);
+        appendAll(problems, project.problems);
         continue;
       }
       const fromProject = codingRowsOfProject(project.value, transcripts);
       warnOnce(project.value, reporter);
       reporter.warn(fromProject.warnings);
       project.value.notes.forEach((note) => reporter.info(note));
-      codeNames.push(...fromProject.codeNames);
+      appendAll(codeNames, fromProject.codeNames);
       for (const [name, definition] of fromProject.definitions) definitions.set(name, definition);
       read = ok(fromProject.rows);
     } else {
       read = readCodings(file, cwd, mapping.value);
     }
     if (!read.ok) {
-      problems.push(...read.problems);
+      appendAll(problems, read.problems);
       continue;
     }
-    rows.push(...read.value);
+    appendAll(rows, read.value);
     for (const coder of new Set(read.value.map((row) => row.coder))) pushTo(filesOf, coder, file);
   }
   if (problems.length > 0) throw new InputError(problems);

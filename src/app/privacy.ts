@@ -1,5 +1,6 @@
 // The leak check as the use cases run it: the names the project knows, and the English NLP library, loaded only when
 // there is English text to check (it is large: about 1.5 s to load on the development machine).
+import { appendAll } from '../core/collections.js';
 import { KnownNameMatcher, namesOfTranscripts, type KnownName } from '../core/privacy/known-names.js';
 import { createLeakCheck, type LeakCheck } from '../core/privacy/leak-check.js';
 import { compromiseNameFinder, type Compromise, type NameFinder } from '../core/privacy/nlp-names.js';
@@ -26,7 +27,7 @@ export async function loadLeakCheck(transcripts: readonly Transcript[], privateN
   if (privateNames !== undefined) {
     const listed = await readPrivateNames(privateNames, cwd);
     if (!listed.ok) throw new InputError(listed.problems);
-    names.push(...listed.value);
+    appendAll(names, listed.value);
   }
   const known = new KnownNameMatcher(names);
   const nlp: Partial<Record<Language, NameFinder>> = {};

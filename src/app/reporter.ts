@@ -1,5 +1,6 @@
 // What a use case tells its caller while it runs: warnings, information and progress. Use cases never print;
 // the CLI shows these on stderr, a library caller may collect them or ignore them.
+import { appendAll } from '../core/collections.js';
 import type { Problem } from '../core/problem.js';
 
 export interface Progress {
@@ -27,5 +28,5 @@ export const silentReporter: Reporter = { warn: () => undefined, info: () => und
 export function collectingReporter(): Reporter & { readonly warnings: Problem[]; readonly messages: string[] } {
   const warnings: Problem[] = [];
   const messages: string[] = [];
-  return { warnings, messages, warn: (p) => void warnings.push(...p), info: (t) => void messages.push(t), progress: () => undefined };
+  return { warnings, messages, warn: (p) => void appendAll(warnings, p), info: (t) => void messages.push(t), progress: () => undefined };
 }

@@ -3,7 +3,7 @@
 // included), so the outputs are the same bytes.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { groupBy } from '../core/collections.js';
+import { appendAll, groupBy } from '../core/collections.js';
 import { error, type Problem } from '../core/problem.js';
 import { decodePart, encodePart, mergeParts, PART_FORMAT, PART_VERSION, storeCoding, type Part, type ReadPart } from '../core/shards/part.js';
 import { partFileName, type Shard } from '../core/shards/shard.js';
@@ -84,7 +84,7 @@ export async function merge(options: MergeOptions, reporter: Reporter): Promise<
     const bytes = readBytes(file, cwd, 'part');
     const part = bytes.ok ? decodePart(bytes.value, file) : bytes;
     if (part.ok) parts.push({ file, part: part.value });
-    else problems.push(...part.problems);
+    else appendAll(problems, part.problems);
   }
   if (problems.length > 0) throw new InputError(problems);
   const merged = mergeParts(parts);

@@ -2,6 +2,7 @@
 // approval) and, from summary.json, the codes' labels, the report's title and whether the quotes were redacted.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { appendAll } from '../core/collections.js';
 import type { ChosenQuote } from '../core/privacy/review-round.js';
 import { error, fail, ok, type Problem, type Result } from '../core/problem.js';
 import { isLanguage, type Language } from '../core/text/language.js';
@@ -32,7 +33,7 @@ export function readAnalysisOutputs(dir: string, cwd: string, quotesFile: string
   const quotes: ChosenQuote[] = [];
   const read = (name: string, pending: boolean): void => {
     const table = readCsvTable(at(name), cwd, 'quotes file', 'run collab-code analyze again');
-    if (!table.ok) return void problems.push(...table.problems);
+    if (!table.ok) return void appendAll(problems, table.problems);
     const column = new Map(table.value.header.map((h, i) => [h.trim(), i]));
     const missing = QUOTE_COLUMNS.filter((c) => !column.has(c));
     if (missing.length > 0) return void problems.push(error({ file: at(name), line: 1 }, `lacks the columns ${missing.join(', ')}`, 'it was written by an older collab-code: run collab-code analyze again'));

@@ -288,6 +288,19 @@ describe('large inputs', () => {
     for (const file of ['quotes.csv', 'report.md', 'summary.json']) expect(statSync(path.join(dir, 'out', file)).size, file).toBeLessThan(100_000);
   });
 
+  it('a codings file of more rows than one call can take as arguments is read (agreement at 200 MB overflowed the stack)', () => {
+    // Beyond about 120,000 items, list.push(...items) overflows the call stack.
+    const rows = 130_000;
+    const dir = scratch({ 'corpus/T1.txt': 'Respondent: We were exhausted.\n\nRespondent: We had no money.\n' });
+    const coder = (code: string) => `transcript,turn,code\n${`T1,1,${code}\n`.repeat(rows)}`;
+    writeFileSync(path.join(dir, 'a.csv'), coder('burnout'));
+    writeFileSync(path.join(dir, 'b.csv'), coder('funding'));
+    const run = runCli(['agreement', 'a.csv', 'b.csv', '--transcripts', 'corpus', '--format', 'json', '--quiet'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toBeTypeOf('object');
+  });
+
   it('thousands of empty files give one warning line and a summary that names each once', () => {
     const empties = Number(process.env['HOSTILE_EMPTY_FILES'] ?? 2000);
     const dir = scratch({ 'corpus/real.txt': 'Respondent: We were exhausted.\n' });

@@ -1,5 +1,6 @@
 // The CLI's reporter: progress on a spinner for a person at a terminal, information lines, and warnings gathered
 // so that each kind is shown once with a count (flush), all of them with --verbose, none with --quiet.
+import { appendAll } from '../../core/collections.js';
 import type { Progress, Reporter } from '../../app/reporter.js';
 import type { Problem } from '../../core/problem.js';
 import { cleanUpIfInterrupted } from '../../io/cleanup.js';
@@ -49,7 +50,7 @@ export async function cliReporter(io: CliIo, verbosity: Verbosity = {}): Promise
   };
 
   return {
-    warn: (problems) => void (verbosity.quiet === true ? undefined : gathered.push(...problems)),
+    warn: (problems) => void (verbosity.quiet === true ? undefined : appendAll(gathered, problems)),
     info: (text) => void (verbosity.quiet === true ? undefined : print(`${text}\n`)),
     progress(p) {
       if (spinner === undefined) return;

@@ -1,5 +1,6 @@
 // Names the project knows: front matter or participants-table values (name, organisation, aliases), a private names
 // list, and speaker labels that are personal names. Found in a text by their words, accents and case ignored.
+import { appendAll } from '../collections.js';
 import { scanWords, foldDiacritics } from '../text/tokenize.js';
 import { allAttributesOf, identifyingAttribute } from './attributes.js';
 import type { Transcript } from '../transcripts/transcript.js';
@@ -168,7 +169,7 @@ export class KnownNameMatcher {
 export function namesOfTranscripts(transcripts: readonly Transcript[]): KnownName[] {
   const names: KnownName[] = [];
   for (const t of transcripts) {
-    names.push(...namesFromAttributes(allAttributesOf(t), t.id));
+    appendAll(names, namesFromAttributes(allAttributesOf(t), t.id));
     const own = names.filter((n) => n.kind === 'name' && n.from.startsWith(`${t.id}: `) && n.aliasOf === undefined);
     const roleOf = new Map(t.turns.map((turn) => [turn.speaker, turn.role]));
     for (const [speaker, role] of roleOf) {
