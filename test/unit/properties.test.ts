@@ -3,7 +3,7 @@
 // Each property runs a fixed number of cases (RUNS) so CI time stays bounded; a failure prints its seed and a
 // shrunk counterexample to reproduce.
 import fc from 'fast-check';
-import { stringify as yaml } from 'yaml';
+import { parse as parseYaml, stringify as yaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analysis/analyze.js';
 import { quoteSpan } from '../../src/core/analysis/quote-span.js';
@@ -17,6 +17,7 @@ import { codingRowsOf } from '../../src/core/codings/codings-table.js';
 import { placeCodings } from '../../src/core/codings/place-codings.js';
 import { sliceCodePoints, type CodePointOffset } from '../../src/core/text/offsets.js';
 import { normaliseText } from '../../src/core/text/decode.js';
+import { flatFrontMatter } from '../../src/core/transcripts/front-matter.js';
 import { parseTranscript } from '../../src/core/transcripts/parse-transcript.js';
 import { DEFAULT_INTERVIEWER_LABELS, interviewerMatcher } from '../../src/core/transcripts/speakers.js';
 import type { Transcript } from '../../src/core/transcripts/transcript.js';
@@ -93,6 +94,36 @@ describe('the transcript parser', () => {
       }),
       settings,
     );
+  });
+});
+
+describe('front matter read without the YAML parser', () => {
+  // Keys and values as people write them, and the ones YAML reads as something else (numbers, booleans, null,
+  // quotes, comments, lists), so both the flat reading and its refusals are exercised.
+  const mostly = <T,>(usual: readonly T[], unusual: readonly T[]) => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...usual) }, { weight: 1, arbitrary: fc.constantFrom(...unusual) });
+  const key = mostly(['id', 'group', 'region', 'Region', 'date_of_interview', 'x-y', '__proto__', 'constructor'], ['on', 'True', 'null', 'año', '1st']);
+  const value = mostly(
+    ['members', 'Asia Pacific', 'Latin America (south)', 'S000123', 'en', 'es', 'Ünïcode café', 'a, b. c/d_e-f', ' members '],
+    ['true', 'Yes', 'NULL', '007', '1.50', '"quoted"', "'single'", 'x # comment', 'a: b', '[a, b]', '- a', '', 'x\ty'],
+  );
+  const line = fc.tuple(key, value, mostly([': '], [':  ', ':\t', ':', ' : '])).map(([k, v, colon]) => `${k}${colon}${v}`);
+  const text = fc.array(fc.oneof({ weight: 12, arbitrary: line }, { weight: 1, arbitrary: fc.constantFrom('', '# note', '  indented: x') }), { minLength: 1, maxLength: 5 }).map((lines) => `${lines.join('\n')}\n`);
+
+  it('reads what YAML reads, or leaves the text to YAML', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(text, (yamlText) => {
+        const flat = flatFrontMatter(yamlText);
+        if (flat === undefined) return;
+        read++;
+        const expected = Object.entries(parseYaml(yamlText) as Record<string, unknown>).filter(([, v]) => v !== null).map(([k, v]) => [k, String(v).trim()]);
+        expect(Object.entries(flat.fields)).toEqual(expected);
+        for (const [k] of expected) expect(yamlText.split('\n')[flat.lines[k]! - 2]).toMatch(new RegExp(`^${k}:`));
+      }),
+      { numRuns: 500 },
+    );
+    // Most generated texts are not flat; enough are for the comparison to mean something.
+    expect(read).toBeGreaterThan(20);
   });
 });
 
