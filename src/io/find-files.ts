@@ -18,7 +18,7 @@ export interface Found {
 export function walkFolder(root: string, keep: (file: string) => boolean, followSymlinks: boolean): Found {
   const files: string[] = [];
   const skipped: string[] = [];
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
   const inside = (real: string) => real === realRoot || real.startsWith(realRoot + path.sep);
   const walked = new Set<string>();
   const walk = (folder: string, realFolder: string): void => {
@@ -52,7 +52,7 @@ export function walkFolder(root: string, keep: (file: string) => boolean, follow
 
 function realOf(link: string): { path: string; isDirectory: boolean } | undefined {
   try {
-    const real = realpathSync(link);
+    const real = realpathSync.native(link);
     return { path: real, isDirectory: statSync(real).isDirectory() };
   } catch {
     // A dangling link, or one in a circle the system refuses to resolve.

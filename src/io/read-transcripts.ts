@@ -118,9 +118,10 @@ export async function findTranscripts(inputs: readonly string[], options: FindOp
   return ok([...found.values()].sort(), warnings);
 }
 
+// The system's realpath(3): one call, where Node's own realpathSync checks every folder of the path in turn.
 const realpathOf = (file: string): string => {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     return file;
   }
