@@ -133,10 +133,10 @@ export function formsOf(lower: string, language: Language): WordForms {
  * the stemmer is slow (~0.25M words/s), so the coding engine memoises each word once with everything it needs
  * (compile-codebook.ts, lookup).
  */
-export function wordForms(word: string, language: Language): WrittenWord {
+export function wordForms(word: string, language: Language, forms: (lower: string) => WordForms = (lower) => formsOf(lower, language)): WrittenWord {
   const [first, second] = spellOut(word, language);
-  const forms = formsOf(first, language);
-  return second === undefined ? forms : { ...forms, next: formsOf(second, language) };
+  const head = forms(first);
+  return second === undefined ? head : { ...head, next: forms(second) };
 }
 
 /**
@@ -150,7 +150,18 @@ export function writtenWords<T extends WordForms>(
   make: (forms: WordForms) => T,
   options: { readonly limit?: number; readonly from?: (word: string) => WrittenWord<WordForms> } = {},
 ): (word: string) => WrittenWord<T> {
-  const { limit = 500_000, from = (word: string) => wordForms(word, language) } = options;
+  const limit = options.limit ?? 500_000;
+  // Stems by the word in lower case too: "Funding" opening a sentence costs no second stemming of "funding".
+  const stems = new Map<string, WordForms>();
+  const lowerForms = (lower: string): WordForms => {
+    let forms = stems.get(lower);
+    if (forms === undefined) {
+      if (stems.size >= limit) stems.clear();
+      stems.set(lower, (forms = formsOf(lower, language)));
+    }
+    return forms;
+  };
+  const from = options.from ?? ((word: string) => wordForms(word, language, lowerForms));
   const memo = new Map<string, WrittenWord<T>>();
   return (word) => {
     let known = memo.get(word);
