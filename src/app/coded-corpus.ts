@@ -9,6 +9,7 @@ import type { Shard } from '../core/shards/shard.js';
 import type { Transcript } from '../core/transcripts/transcript.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { inCodingBatches } from './coding-batches.js';
+import { codeInThreads, codingThreads } from './coding-threads.js';
 import { loadCodebook, readCorpus, readHumanCodings, requireTerms, type HumanCodings } from './corpus.js';
 import type { Reporter } from './reporter.js';
 
@@ -69,7 +70,9 @@ export async function readAndCode(options: AnalyzeOptions, cwd: string, reporter
     const unit = options.unit ?? 'turn';
     const compiled = compileCodebook(codebook!);
     const batches = { compiled, unit, reporter, stage: 'Coding transcripts', ...(options.codingBudget === undefined ? {} : { budget: options.codingBudget }) };
-    autoCodings = (await inCodingBatches(transcripts, (t) => codeTranscript(t, compiled, unit), batches)).flat();
+    const threads = codingThreads(transcripts, options.threads);
+    const coded = threads > 1 ? await codeInThreads(transcripts, threads, batches) : await inCodingBatches(transcripts, (t) => codeTranscript(t, compiled, unit), batches);
+    autoCodings = coded.flat();
   }
   return { codebook: codebook!, transcripts, autoCodings, files, ...(humanCodings === undefined ? {} : { humanCodings }) };
 }

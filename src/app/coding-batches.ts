@@ -68,7 +68,7 @@ export async function inCodingBatches<T>(transcripts: readonly Transcript[], cod
 }
 
 /** The error for a batch that overran its budget while coding `transcript`: the term and turn to blame, when found. */
-function hungCoding(transcript: Transcript, settings: BatchSettings, budget: CodingBudget, ms: number): InputError {
+export function hungCoding(transcript: Transcript, settings: BatchSettings, budget: CodingBudget, ms: number): InputError {
   const index = settings.compiled.index(transcript.language);
   for (const unit of unitsOf(transcript, settings.unit)) {
     const text = transcript.text.slice(unit.start, unit.end);

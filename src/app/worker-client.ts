@@ -11,9 +11,9 @@ export interface WorkerClient<Request, Result> {
 /** What a worker replies to request `id`: its result, or the error that stopped it, as text. */
 export type WorkerReply<Result> = { readonly id: number; readonly result: Result } | { readonly id: number; readonly error: string };
 
-/** `what` names the worker in errors ("the chart worker"). */
-export function startWorker<Request, Result>(url: URL, what: string): WorkerClient<Request, Result> {
-  const worker = new Worker(url);
+/** `what` names the worker in errors ("the chart worker"); `workerData` is cloned into the worker as it starts. */
+export function startWorker<Request, Result>(url: URL, what: string, workerData?: unknown): WorkerClient<Request, Result> {
+  const worker = new Worker(url, workerData === undefined ? {} : { workerData });
   // An idle worker must not keep the process alive; one with a request waiting must.
   worker.unref();
   type Waiting = { resolve: (result: Result) => void; reject: (error: Error) => void };

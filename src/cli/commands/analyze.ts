@@ -44,6 +44,7 @@ export interface AnalyzeCommandOptions extends Verbosity, TranscriptSources {
   readonly followSymlinks?: boolean;
   /** As typed: a whole number, checked here. */
   readonly minScore?: string;
+  readonly threads?: string;
   readonly gold?: string;
   readonly charts?: boolean;
   readonly suggest?: boolean;
@@ -72,7 +73,8 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
   const privateNames = options.privateNames ?? settings.private_names;
   const quoteReview = options.quoteReview ?? settings.quote_review;
   const attributeQuotes = splitList(options.attributeQuotes) ?? splitList(settings.attribute_quotes);
-  const minScore = options.minScore === undefined ? settings.min_score : wholeNumber(options.minScore);
+  const minScore = options.minScore === undefined ? settings.min_score : wholeNumber(options.minScore, '--min-score', 'codings scoring less are left out; 2 leaves out those resting on one single-word occurrence');
+  const threads = options.threads === undefined ? undefined : wholeNumber(options.threads, '--threads', 'the number of worker threads that code the transcripts; 1 codes in the main thread');
   const gold = options.gold ?? settings.gold;
   const charts = options.charts ?? settings.charts;
   // Printing the suggestions asks for them.
@@ -104,6 +106,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CliIo): Pro
     ...(quoteReview === undefined ? {} : { quoteReview }),
     ...(attributeQuotes === undefined ? {} : { attributeQuotes }),
     ...(minScore === undefined ? {} : { minScore }),
+    ...(threads === undefined ? {} : { threads }),
     ...(gold === undefined ? {} : { gold }),
     ...(charts === undefined ? {} : { charts }),
     ...(quoteLinks === undefined ? {} : { quoteLinks }),
@@ -146,9 +149,7 @@ function shardFrom(text: string): Shard {
   return shard.value;
 }
 
-function wholeNumber(text: string): number {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) {
-    throw usageError(`--min-score must be a whole number of 1 or more, not "${text}"`, 'codings scoring less are left out; 2 leaves out those resting on one single-word occurrence');
-  }
+function wholeNumber(text: string, option: string, hint: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) throw usageError(`${option} must be a whole number of 1 or more, not "${text}"`, hint);
   return Number(text);
 }

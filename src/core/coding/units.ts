@@ -11,8 +11,11 @@ export interface Unit extends Span {
   readonly turn: Turn;
 }
 
+/** The text, language and turns of a transcript: what its units are cut from. */
+export type UnitSource = Pick<Transcript, 'text' | 'language' | 'turns'>;
+
 /** The units of a transcript, in reading order. Interviewer turns have none: they are never coded. */
-export function unitsOf(transcript: Transcript, kind: UnitKind): Unit[] {
+export function unitsOf(transcript: UnitSource, kind: UnitKind): Unit[] {
   const units: Unit[] = [];
   for (const turn of respondentTurns(transcript)) {
     if (kind === 'turn') units.push({ turn, start: turn.start, end: turn.end });

@@ -78,7 +78,7 @@ export type TurnDraft = Omit<Turn, 'index' | 'role'>;
  */
 export const attributeRecord = (from: Readonly<Record<string, string>> = {}): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, from);
 
-export const respondentTurns = (transcript: Transcript): Turn[] =>
+export const respondentTurns = (transcript: Pick<Transcript, 'turns'>): Turn[] =>
   transcript.turns.filter((turn) => turn.role === 'respondent' && turn.end > turn.start);
 
 /** A transcript with nothing a respondent said: listed in reports as empty, left out of the sample. */
