@@ -27,7 +27,7 @@ import { identifyingIds, leakWarning } from './leak-warning.js';
 import { loadLeakCheck, turnFinder } from './privacy.js';
 import type { CodingBudget } from './coding-batches.js';
 import { startChartRenderer, type ChartRenderer } from './chart-renderer.js';
-import { startNameFinders, type NameFinders } from './name-finders.js';
+import { startNameFinderThread, type NameFinderThread } from './name-finder-thread.js';
 import { readHumanCodings, type HumanCodings } from './corpus.js';
 import { readAndCode, type CodedCorpus } from './coded-corpus.js';
 import { InputError, usageError } from './errors.js';
@@ -111,7 +111,7 @@ export interface AnalyzeOptions {
   readonly followSymlinks?: boolean;
   /**
    * Worker threads that code the transcripts; 1 codes in the main thread. Default: one per core when the transcripts
-   * hold 2 MB of text or more, else 1. The outputs are the same bytes whatever the number.
+   * hold 64 MB of text or more, else 1. The outputs are the same bytes whatever the number.
    */
   readonly threads?: number;
   /** When coding is stopped as hung; default DEFAULT_CODING_BUDGET. */
@@ -151,13 +151,13 @@ export interface AnalyzeWorkers {
   /** Renders the charts, when the outputs asked for include them. */
   readonly charts?: ChartRenderer;
   /** The leak check's English name finder, when the outputs asked for show quotes. */
-  readonly names?: NameFinders;
+  readonly names?: NameFinderThread;
 }
 
 /** `run` with the workers its outputs need loading meanwhile. */
 export async function withWorkers(options: AnalyzeOptions, run: (workers: AnalyzeWorkers) => Promise<AnalyzeResult>): Promise<AnalyzeResult> {
   const wantsCharts = options.charts !== false && (options.outputs === undefined || options.outputs.includes('html'));
-  const workers: AnalyzeWorkers = { ...(wantsCharts ? { charts: startChartRenderer() } : {}), ...(showsText(options) ? { names: startNameFinders() } : {}) };
+  const workers: AnalyzeWorkers = { ...(wantsCharts ? { charts: startChartRenderer() } : {}), ...(showsText(options) ? { names: startNameFinderThread() } : {}) };
   try {
     return await run(workers);
   } catch (e) {
@@ -247,7 +247,7 @@ export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions
 }
 
 /** The analysis with its quotes checked for what could identify someone, and redacted when asked; warns of findings. */
-async function protect(analyzed: Analysis, transcripts: readonly Transcript[], options: AnalyzeOptions, cwd: string, reporter: Reporter, names: NameFinders | undefined): Promise<Analysis> {
+async function protect(analyzed: Analysis, transcripts: readonly Transcript[], options: AnalyzeOptions, cwd: string, reporter: Reporter, names: NameFinderThread | undefined): Promise<Analysis> {
   reporter.progress({ stage: 'Checking the quotes for names and contact details' });
   const redact = options.redact ?? 'none';
   const languageOf = new Map(transcripts.map((t) => [t.id, t.language]));
@@ -256,7 +256,7 @@ async function protect(analyzed: Analysis, transcripts: readonly Transcript[], o
   const settings = { redact, languageOf: (id: string) => languageOf.get(id) ?? 'en', turnOf: turnFinder(transcripts) };
   let english: NameFinder | undefined;
   if (names !== undefined) {
-    // A first pass gathers the sentences the name finder will be asked about, and the workers read them.
+    // A first pass gathers the sentences the name finder will be asked about, and the worker reads them.
     if (languages.has('en')) english = await names.readAll(sentencesToRead(analyzed, settings));
     await names.close();
   }

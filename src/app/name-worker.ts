@@ -1,4 +1,4 @@
-// The worker thread of the leak check's NLP name finder (name-finders.ts): it loads compromise as soon as it starts,
+// The worker thread of the leak check's NLP name finder (name-finder-thread.ts): it loads compromise as soon as it starts,
 // then finds the names in each list of sentences it is sent.
 import { parentPort } from 'node:worker_threads';
 import { compromiseNameFinder, type Compromise } from '../core/privacy/nlp-names.js';

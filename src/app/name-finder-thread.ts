@@ -6,14 +6,14 @@ import type { Finding } from '../core/privacy/findings.js';
 import type { NameFinder } from '../core/privacy/nlp-names.js';
 import { startWorker } from './worker-client.js';
 
-export interface NameFinders {
+export interface NameFinderThread {
   /** A finder that knows the findings of `sentences`, read in the worker now; it must be asked of no other. */
   readAll(sentences: readonly string[]): Promise<NameFinder>;
   /** Ends the worker; later reads fail. */
   close(): Promise<void>;
 }
 
-export function startNameFinders(): NameFinders {
+export function startNameFinderThread(): NameFinderThread {
   const worker = startWorker<readonly string[], Finding[][]>(new URL('./name-worker.js', import.meta.url), "the leak check's name finder");
   return {
     async readAll(sentences) {
