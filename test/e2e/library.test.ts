@@ -96,3 +96,25 @@ describe('the leak check through the library', () => {
     expect(result.analysis.privacy?.checked.nlpLanguages).toEqual(['en']);
   });
 });
+
+describe('the name finder threads', () => {
+  it('find in two threads, for thousands of sentences, what the library finds in the calling thread', async () => {
+    const { startNameFinderThread } = (await import(path.join(ROOT, 'dist/app/name-finder-thread.js'))) as typeof import('../../src/app/name-finder-thread.js');
+    const { compromiseNameFinder } = (await import(path.join(ROOT, 'dist/core/privacy/nlp-names.js'))) as typeof import('../../src/core/privacy/nlp-names.js');
+    const { default: nlp } = await import('compromise');
+    const said = ['Kofi Mensah met us in Accra on Monday.', 'The Global Fund for Women wrote back.', 'Nobody came to the meeting.', 'We flew to Lima with Ana.'];
+    // Enough sentences for a second thread (2,000 and more), each distinct.
+    const sentences = Array.from({ length: 2_100 }, (_, i) => `${said[i % said.length]!} Round ${i}.`);
+    const thread = startNameFinderThread();
+    try {
+      const find = await thread.readAll(sentences);
+      const here = compromiseNameFinder(nlp as never);
+      const differing = sentences.filter((s) => JSON.stringify(find(s)) !== JSON.stringify(here(s)));
+      expect(differing).toEqual([]);
+      expect(sentences.filter((s) => find(s).length > 0).length).toBeGreaterThan(1_000);
+      expect(() => find('A sentence never given.')).toThrow(/not given/);
+    } finally {
+      await thread.close();
+    }
+  }, 60_000);
+});
