@@ -75,7 +75,6 @@ export function parseFrontMatter(text: string, file: string): Result<FrontMatter
   return problems.length > 0 ? fail(problems) : ok({ fields, lines, bodyStart });
 }
 
-
 // Most front matter is "key: words" lines, which YAML reads as the words. Those are read here: the YAML parser's first
 // few thousand calls are slow while its code is compiled (a third of reading 3,200 small transcripts). A value YAML
 // could read otherwise (a number, true, null, quotes, a comment, a list) sends the whole front matter to YAML.
