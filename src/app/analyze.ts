@@ -110,8 +110,8 @@ export interface AnalyzeOptions {
   /** Follow symbolic links out of the folders given; default: skip them, with a warning. */
   readonly followSymlinks?: boolean;
   /**
-   * Worker threads that code the transcripts; 1 codes in the main thread. Default: one per core when the transcripts
-   * hold 64 MB of text or more, else 1. The outputs are the same bytes whatever the number.
+   * Worker threads that code the transcripts; 1 codes in the main thread. Default: one per core, up to 4, when the
+   * transcripts hold 64 MB of text or more, else 1. The outputs are the same bytes whatever the number.
    */
   readonly threads?: number;
   /** When coding is stopped as hung; default DEFAULT_CODING_BUDGET. */

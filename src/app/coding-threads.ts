@@ -13,13 +13,15 @@ import { startWorker, type WorkerClient } from './worker-client.js';
 // a large corpus: on the 2-core development machine, two threads against one took 23.6 s against 28.9 s on 200 MB of
 // the bench's text (shape a ×20), 9.5 s against 10.0 s on 50 MB, and longer on 10 MB (README, Development).
 export const THREADS_FROM_CHARS = 64 * 1024 * 1024;
+// Each thread holds its own coder and vocabulary (about 100 MB at 200 MB of text): by default no more than this.
+const DEFAULT_MAX_THREADS = 4;
 const BATCH_CHARS = 256 * 1024;
 
-/** How many threads code `transcripts`: `asked` (--threads), else one per core for a large corpus, else 1. */
+/** How many threads code `transcripts`: `asked` (--threads), else one per core (up to 4) for a large corpus, else 1. */
 export function codingThreads(transcripts: readonly Transcript[], asked: number | undefined): number {
   if (asked !== undefined) return Math.min(asked, transcripts.length);
   const chars = transcripts.reduce((sum, t) => sum + t.text.length, 0);
-  return chars >= THREADS_FROM_CHARS ? Math.min(availableParallelism(), transcripts.length) : 1;
+  return chars >= THREADS_FROM_CHARS ? Math.min(availableParallelism(), DEFAULT_MAX_THREADS, transcripts.length) : 1;
 }
 
 /** The codings of each transcript, in order, coded by `threads` workers. */
