@@ -1,6 +1,6 @@
 // A worker thread answering requests one reply each (the chart renderer, the leak check's name finders): requests are
 // numbered, replies settle them, and a worker that fails or stops fails every request still waiting.
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 export interface WorkerClient<Request, Result> {
   request(request: Request): Promise<Result>;
@@ -11,9 +11,9 @@ export interface WorkerClient<Request, Result> {
 /** What a worker replies to request `id`: its result, or the error that stopped it, as text. */
 export type WorkerReply<Result> = { readonly id: number; readonly result: Result } | { readonly id: number; readonly error: string };
 
-/** `what` names the worker in errors ("the chart worker"); `workerData` is cloned into the worker as it starts. */
-export function startWorker<Request, Result>(url: URL, what: string, workerData?: unknown): WorkerClient<Request, Result> {
-  const worker = new Worker(url, workerData === undefined ? {} : { workerData });
+/** `what` names the worker in errors ("the chart worker"); `options.workerData` is cloned into it as it starts. */
+export function startWorker<Request, Result>(url: URL, what: string, options: WorkerOptions = {}): WorkerClient<Request, Result> {
+  const worker = new Worker(url, options);
   // An idle worker must not keep the process alive; one with a request waiting must.
   worker.unref();
   type Waiting = { resolve: (result: Result) => void; reject: (error: Error) => void };
