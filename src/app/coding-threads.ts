@@ -16,9 +16,6 @@ export const THREADS_FROM_CHARS = 64 * 1024 * 1024;
 // Each thread holds its own coder and vocabulary (about 100 MB at 200 MB of text): by default no more than this.
 const DEFAULT_MAX_THREADS = 4;
 const BATCH_CHARS = 256 * 1024;
-// A young generation smaller than V8's default: on 50 MB with two threads, 50 MB less at the peak and no slower
-// (410–415 MB against 463–465 MB, 8.2–8.5 s against 8.4–8.6 s).
-const YOUNG_GENERATION_MB = 8;
 
 /** How many threads code `transcripts`: `asked` (--threads), else one per core (up to 4) for a large corpus, else 1. */
 export function codingThreads(transcripts: readonly Transcript[], asked: number | undefined): number {
@@ -43,7 +40,7 @@ export async function codeInThreads(transcripts: readonly Transcript[], threads:
   }
   const codebook = settings.compiled.codebook;
   const workers: WorkerClient<CodingRequest, CodingReply>[] = Array.from({ length: Math.min(threads, batches.length) }, () =>
-    startWorker(new URL('./coding-worker.js', import.meta.url), 'coding', { workerData: { codebook }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
+    startWorker(new URL('./coding-worker.js', import.meta.url), 'coding', { codebook }),
   );
   const results: AutoCoding[][] = new Array<AutoCoding[]>(transcripts.length);
   let next = 0;
