@@ -1,5 +1,6 @@
-// A worker thread answering requests one reply each (the chart renderer, the leak check's name finders): requests are
-// numbered, replies settle them, and a worker that fails or stops fails every request still waiting.
+// A worker thread answering requests one reply each (the chart renderer, the leak check's name finder, the coding
+// threads): requests are numbered, replies settle them, and a worker that fails or stops fails every request still
+// waiting, and every later one.
 import { Worker } from 'node:worker_threads';
 
 export interface WorkerClient<Request, Result> {
@@ -35,13 +36,17 @@ export function startWorker<Request, Result>(url: URL, what: string, workerData?
     if ('error' in reply) waiting?.reject(new Error(`${what} failed: ${reply.error}`));
     else waiting?.resolve(reply.result);
   });
+  // Once the worker has failed or stopped, a request would wait for ever: it fails with the same error at once.
+  let ended: Error | undefined;
   const failAll = (error: Error) => {
+    ended ??= error;
     for (const id of [...pending.keys()]) settle(id)?.reject(error);
   };
-  worker.on('error', failAll);
+  worker.on('error', (error) => failAll(new Error(`${what} failed: ${error.message}`)));
   worker.on('exit', (code) => failAll(new Error(`${what} stopped (exit code ${code})`)));
   return {
     request(request) {
+      if (ended !== undefined) return Promise.reject(ended);
       const id = next++;
       worker.ref();
       return new Promise((resolve, reject) => {

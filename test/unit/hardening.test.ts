@@ -3,12 +3,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/app/analyze.js';
 import { InputError } from '../../src/app/errors.js';
 import { BudgetExceeded, withinBudget } from '../../src/app/time-budget.js';
+import { startWorker } from '../../src/app/worker-client.js';
 import { refuseExponentialBacktracking } from '../../src/core/codebook/regex-analysis.js';
 import { mayBacktrackExponentially } from '../../src/core/codebook/regex-safety.js';
 import { quoteSpan } from '../../src/core/analysis/quote-span.js';
@@ -168,5 +170,16 @@ describe('quotes from a turn that never ends a sentence', () => {
     expect(quote.length).toBeLessThanOrEqual(400);
     expect(quote).toContain('exhausted');
     expect(quote).toMatch(/^word\d+ .* word\d+$/);
+  });
+});
+
+describe('a worker thread that fails', () => {
+  it('fails the request waiting and every later one, rather than leaving them waiting', async () => {
+    const dir = scratch({ 'fails.mjs': "throw new Error('cannot start');\n" });
+    const worker = startWorker<number, number>(pathToFileURL(path.join(dir, 'fails.mjs')), 'the test worker');
+    await expect(worker.request(1)).rejects.toThrow(/the test worker failed: cannot start/);
+    // Once it has stopped, nothing would ever answer.
+    await worker.close();
+    await expect(worker.request(2)).rejects.toThrow(/the test worker failed: cannot start/);
   });
 });
