@@ -16,9 +16,8 @@ import { formatUnplacedCsv } from '../outputs/unplaced-csv.js';
 import { writeProject } from '../interop/refi/write-project.js';
 import { publicAttributes } from '../core/privacy/attributes.js';
 import { describeFindings } from '../core/privacy/findings.js';
-import { sentencesForNlp, type LeakCheck } from '../core/privacy/leak-check.js';
-import type { NameFinder } from '../core/privacy/nlp-names.js';
-import { protectAnalysis, type ProtectOptions, type RedactScope } from '../core/privacy/protect.js';
+import type { LeakCheck } from '../core/privacy/leak-check.js';
+import { protectAnalysis, type RedactScope } from '../core/privacy/protect.js';
 import type { QuoteReview } from '../core/privacy/quote-review.js';
 import type { Language } from '../core/text/language.js';
 import { readQuoteReview } from '../io/read-privacy-files.js';
@@ -254,31 +253,15 @@ async function protect(analyzed: Analysis, transcripts: readonly Transcript[], o
   const texts = [...analyzed.quotes, ...analyzed.pendingQuotes, ...(redact === 'all' ? analyzed.codings : [])];
   const languages = new Set<Language>(texts.map((t) => languageOf.get(t.transcript) ?? 'en'));
   const settings = { redact, languageOf: (id: string) => languageOf.get(id) ?? 'en', turnOf: turnFinder(transcripts) };
-  let english: NameFinder | undefined;
-  if (names !== undefined) {
-    // A first pass gathers the sentences the name finder will be asked about, and the worker reads them.
-    if (languages.has('en')) english = await names.readAll(sentencesToRead(analyzed, settings));
-    await names.close();
-  }
-  const leakCheck = await loadLeakCheck(transcripts, options.privateNames, cwd, languages, english);
-  const analysis = protectAnalysis(analyzed, leakCheck.check, { ...settings, knownNames: leakCheck.known.names.length, nlpLanguages: leakCheck.nlpLanguages });
+  const protectWith = (check: LeakCheck, knownNames: number, nlpLanguages: readonly Language[]) => protectAnalysis(analyzed, check, { ...settings, knownNames, nlpLanguages });
+  const leakCheck = await loadLeakCheck(transcripts, options.privateNames, cwd, languages, (check) => void protectWith(check, 0, []), names);
+  const analysis = protectWith(leakCheck.check, leakCheck.known.names.length, leakCheck.nlpLanguages);
   reporter.warn(leakWarning(analysis.privacy!));
   reporter.warn(identifyingIds(transcripts.filter((t) => analysis.quotes.some((q) => q.transcript === t.id)), leakCheck.known));
   if (redact !== 'none' && analysis.privacy!.quotesWithFindings > 0) {
     reporter.info(`Leak check: redacted ${describeFindings(analysis.privacy!.found)} in ${analysis.privacy!.quotesWithFindings} of ${analysis.privacy!.checked.quotes} quotes`);
   }
   return analysis;
-}
-
-/** The English sentences the leak check of `analysis` gives its NLP finder, each once, in the order it meets them. */
-function sentencesToRead(analysis: Analysis, settings: Omit<ProtectOptions, 'knownNames' | 'nlpLanguages'>): string[] {
-  const sentences = new Set<string>();
-  const record: LeakCheck = (text, language) => {
-    if (language === 'en') for (const s of sentencesForNlp(text, language)) sentences.add(text.slice(s.start, s.end));
-    return [];
-  };
-  protectAnalysis(analysis, record, { ...settings, knownNames: 0, nlpLanguages: [] });
-  return [...sentences];
 }
 
 /** In the worker started for it, else here, loading the library now. */

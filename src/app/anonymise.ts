@@ -57,7 +57,11 @@ export async function anonymise(options: AnonymiseOptions, reporter: Reporter = 
   if (absolute.some((file, i) => path.join(out, copyNames[i]!) === file)) throw overwrite(options.out);
   const languages = new Set(transcripts.map((t) => t.language));
   reporter.progress({ stage: 'Loading the leak check' });
-  const { check, known } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
+  // A first pass, with its own pseudonyms, gathers the sentences the NLP library is to read.
+  const { check, known } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages, (recording, names) => {
+    const scratch = new Pseudonyms(names);
+    for (const t of transcripts) anonymiseTranscript(t, recording, names, scratch);
+  });
   const pseudonyms = new Pseudonyms(known);
   // The copies keep their file names (and ids): one holding a name is the user's to rename.
   reporter.warn(

@@ -2,7 +2,7 @@
 // review file to record their answers in, keeping every decision a review file there already holds.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { redact } from '../core/privacy/leak-check.js';
+import { redact, type LeakCheck } from '../core/privacy/leak-check.js';
 import { checkInTurn } from '../core/privacy/protect.js';
 import type { CodePointOffset } from '../core/text/offsets.js';
 import type { ReviewRow } from '../core/privacy/quote-review.js';
@@ -63,10 +63,13 @@ export async function reviewQuotes(options: QuotesReviewOptions, reporter: Repor
   // The sentences around a redacted quote are redacted too: a letter travels.
   if (outputs.value.redacted) {
     const languages = new Set(letters.map((l) => l.language));
-    const { check } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages);
-    const findingsOf = checkInTurn(check, { languageOf: (id) => byId.get(id)?.language ?? 'en', turnOf: turnFinder(transcripts) });
-    const redacted = (text: string, q: { transcript: string; start: CodePointOffset }) => redact(text, findingsOf(text, q.transcript, q.start));
-    letters = letters.map((l) => ({ ...l, quotes: l.quotes.map((q) => ({ ...q, before: redacted(q.before, q), after: redacted(q.after, q) })) }));
+    const redactedWith = (check: LeakCheck): ReviewLetter[] => {
+      const findingsOf = checkInTurn(check, { languageOf: (id) => byId.get(id)?.language ?? 'en', turnOf: turnFinder(transcripts) });
+      const redacted = (text: string, q: { transcript: string; start: CodePointOffset }) => redact(text, findingsOf(text, q.transcript, q.start));
+      return letters.map((l) => ({ ...l, quotes: l.quotes.map((q) => ({ ...q, before: redacted(q.before, q), after: redacted(q.after, q) })) }));
+    };
+    const { check } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages, (recording) => void redactedWith(recording));
+    letters = redactedWith(check);
   }
   const rows = reviewRows(letters, earlier);
   const files: OutputFile[] = [...letters.map((l) => ({ name: `${safeFileName(l.transcript)}.md`, content: formatReviewLetter(l, outputs.value.title, outputs.value.redacted) })), { name: REVIEW_FILE, content: formatReviewCsv(rows) }];
