@@ -209,9 +209,13 @@ export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions
   // The leak check, on by default, whenever an output shows quotes: every quote, and with redact "all" every coding,
   // goes through protectAnalysis, the one place where quotes are checked and redacted.
   const outputs = options.outputs ?? OUTPUT_NAMES;
+  // The charts show counts, which the leak check leaves as they are: they are rendered while it runs.
+  const charts = options.charts === false ? [] : planCharts(analyzed.value);
+  const rendering = charts.length > 0 && workers.charts !== undefined ? workers.charts.render(charts) : undefined;
+  // Awaited by render(), if it is called; a failure is reported there, not as an unhandled rejection meanwhile.
+  rendering?.catch(() => undefined);
   const analysis = showsText(options) ? await protect(analyzed.value, transcripts, options, cwd, reporter, workers.names) : analyzed.value;
 
-  const charts = options.charts === false ? [] : planCharts(analysis);
   const links = options.quoteLinks === false ? new Map<string, string>() : transcriptLinks(transcripts, cwd, options.out ?? '.');
   const context: OutputContext = { generator: options.generator ?? 'collab-code', charts, transcriptFiles: links };
   let project: Uint8Array | undefined;
@@ -232,7 +236,7 @@ export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions
       const refused = names.filter((name) => !outputs.includes(name));
       if (refused.length > 0) throw new Error(`analyze was run for ${outputs.join(', ')}, not ${refused.join(', ')}`);
       // Rendering loads Vega: only for the SVG files or the page that inlines them.
-      const rendered = charts.length > 0 && (all || names.includes('html')) ? await renderWith(workers.charts, charts) : [];
+      const rendered = charts.length > 0 && (all || names.includes('html')) ? await (rendering ?? renderWith(workers.charts, charts)) : [];
       const withSvg: OutputContext = rendered.length > 0 ? { ...context, charts: rendered } : context;
       const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, withSvg) }));
       if (all) files.push(...rendered.map((chart) => ({ name: chart.file, content: chart.svg })));
