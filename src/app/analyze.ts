@@ -153,7 +153,10 @@ export interface AnalyzeWorkers {
   readonly names?: NameFinderThread;
 }
 
-/** `run` with the workers its outputs need loading meanwhile. */
+/**
+ * `run` with the workers its outputs need loading meanwhile. The name finder starts before the transcripts' languages
+ * are known: with no English text it ends unused, having cost the other core the library's load (about 0.5 s).
+ */
 export async function withWorkers(options: AnalyzeOptions, run: (workers: AnalyzeWorkers) => Promise<AnalyzeResult>): Promise<AnalyzeResult> {
   const wantsCharts = options.charts !== false && (options.outputs === undefined || options.outputs.includes('html'));
   const workers: AnalyzeWorkers = { ...(wantsCharts ? { charts: startChartRenderer() } : {}), ...(showsText(options) ? { names: startNameFinderThread() } : {}) };
