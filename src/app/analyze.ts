@@ -239,7 +239,7 @@ export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions
       const refused = names.filter((name) => !outputs.includes(name));
       if (refused.length > 0) throw new Error(`analyze was run for ${outputs.join(', ')}, not ${refused.join(', ')}`);
       // Rendering loads Vega: only for the SVG files or the page that inlines them.
-      const rendered = charts.length > 0 && (all || names.includes('html')) ? await (rendering ?? renderWith(workers.charts, charts)) : [];
+      const rendered = charts.length > 0 && (all || names.includes('html')) ? await (rendering ?? renderHere(charts)) : [];
       const withSvg: OutputContext = rendered.length > 0 ? { ...context, charts: rendered } : context;
       const files: OutputFile[] = names.map((name) => ({ name: OUTPUT_FILES[name], content: FORMATTERS[name](analysis, withSvg) }));
       if (all) files.push(...rendered.map((chart) => ({ name: chart.file, content: chart.svg })));
@@ -271,9 +271,8 @@ async function protect(analyzed: Analysis, transcripts: readonly Transcript[], o
   return analysis;
 }
 
-/** In the worker started for it, else here, loading the library now. */
-async function renderWith(renderer: ChartRenderer | undefined, charts: readonly ChartPlan[]): Promise<RenderedChart[]> {
-  if (renderer !== undefined) return renderer.render(charts);
+/** Without a chart worker (the outputs asked for had no charts): here, loading the library now. */
+async function renderHere(charts: readonly ChartPlan[]): Promise<RenderedChart[]> {
   return (await import('../outputs/charts/render.js')).renderCharts(charts);
 }
 

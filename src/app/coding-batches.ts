@@ -42,9 +42,10 @@ export async function inCodingBatches<T>(transcripts: readonly Transcript[], cod
   const results: T[] = [];
   let chars = 0;
   for (let from = 0; from < transcripts.length; ) {
-    let to = from;
-    let batchChars = 0;
-    while (to < transcripts.length && (to === from || batchChars + transcripts[to]!.text.length <= BATCH_CHARS)) batchChars += transcripts[to++]!.text.length;
+    const batch = batchFrom(transcripts, from, BATCH_CHARS);
+    const batchChars = batch.chars;
+    // A batch also ends after BATCH_MS (below), so `to` may come down.
+    let to = batch.to;
     settings.reporter.progress({ stage: settings.stage, done: from, total: transcripts.length, bytes: chars });
     let current = from;
     try {
@@ -65,6 +66,14 @@ export async function inCodingBatches<T>(transcripts: readonly Transcript[], cod
     await yieldToEventLoop();
   }
   return results;
+}
+
+/** The batch starting at transcript `from`: at least one transcript, and more while they hold `maxChars` in all. */
+export function batchFrom(transcripts: readonly Transcript[], from: number, maxChars: number): { to: number; chars: number } {
+  let to = from;
+  let chars = 0;
+  while (to < transcripts.length && (to === from || chars + transcripts[to]!.text.length <= maxChars)) chars += transcripts[to++]!.text.length;
+  return { to, chars };
 }
 
 /** The error for a batch that overran its budget while coding `transcript`: the term and turn to blame, when found. */

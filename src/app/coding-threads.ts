@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { placeUnitCodings } from '../core/coding/code-transcript.js';
 import type { AutoCoding } from '../core/coding/coding.js';
 import type { Transcript } from '../core/transcripts/transcript.js';
-import { DEFAULT_CODING_BUDGET, hungCoding, type BatchSettings } from './coding-batches.js';
+import { batchFrom, DEFAULT_CODING_BUDGET, hungCoding, type BatchSettings } from './coding-batches.js';
 import type { CodingReply, CodingRequest } from './coding-worker.js';
 import { startWorker, type WorkerClient } from './worker-client.js';
 
@@ -32,9 +32,7 @@ export async function codeInThreads(transcripts: readonly Transcript[], threads:
   const batchChars = Math.min(BATCH_CHARS, Math.ceil(total / (threads * 8)));
   const batches: { from: number; to: number; chars: number }[] = [];
   for (let from = 0; from < transcripts.length; ) {
-    let to = from;
-    let chars = 0;
-    while (to < transcripts.length && (to === from || chars + transcripts[to]!.text.length <= batchChars)) chars += transcripts[to++]!.text.length;
+    const { to, chars } = batchFrom(transcripts, from, batchChars);
     batches.push({ from, to, chars });
     from = to;
   }

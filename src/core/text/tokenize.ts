@@ -151,17 +151,7 @@ export function writtenWords<T extends WordForms>(
   options: { readonly limit?: number; readonly from?: (word: string) => WrittenWord<WordForms> } = {},
 ): (word: string) => WrittenWord<T> {
   const limit = options.limit ?? 500_000;
-  // Stems by the word in lower case too: "Funding" opening a sentence costs no second stemming of "funding".
-  const stems = new Map<string, WordForms>();
-  const lowerForms = (lower: string): WordForms => {
-    let forms = stems.get(lower);
-    if (forms === undefined) {
-      if (stems.size >= limit) stems.clear();
-      stems.set(lower, (forms = formsOf(lower, language)));
-    }
-    return forms;
-  };
-  const from = options.from ?? ((word: string) => wordForms(word, language, lowerForms));
+  const from = options.from ?? stemmedOnce(language, limit);
   const memo = new Map<string, WrittenWord<T>>();
   return (word) => {
     let known = memo.get(word);
@@ -174,6 +164,23 @@ export function writtenWords<T extends WordForms>(
     }
     return known;
   };
+}
+
+/**
+ * wordForms memoised by the word in lower case: "Funding" opening a sentence costs no second stemming of "funding".
+ * Starts again at `limit` words.
+ */
+function stemmedOnce(language: Language, limit: number): (word: string) => WrittenWord {
+  const stems = new Map<string, WordForms>();
+  const lowerForms = (lower: string): WordForms => {
+    let forms = stems.get(lower);
+    if (forms === undefined) {
+      if (stems.size >= limit) stems.clear();
+      stems.set(lower, (forms = formsOf(lower, language)));
+    }
+    return forms;
+  };
+  return (word) => wordForms(word, language, lowerForms);
 }
 
 /**
