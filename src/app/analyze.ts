@@ -155,7 +155,7 @@ export interface AnalyzeWorkers {
 
 /**
  * `run` with the workers its outputs need loading meanwhile. The name finder starts before the transcripts' languages
- * are known: with no English text it ends unused, having cost the other core the library's load (about 0.5 s).
+ * are known: with no English text it ends unused, having cost the other core the library's load (about 0.3 s).
  */
 export async function withWorkers(options: AnalyzeOptions, run: (workers: AnalyzeWorkers) => Promise<AnalyzeResult>): Promise<AnalyzeResult> {
   const wantsCharts = options.charts !== false && (options.outputs === undefined || options.outputs.includes('html'));

@@ -1,5 +1,5 @@
 // The leak check's NLP name finder (compromise, for English) in a worker thread, started by analyze before the corpus
-// is read: the library loads (about 0.5 s) on the other core while the main thread reads and codes, and reads the
+// is read: the library loads (about 0.3 s) on the other core while the main thread reads and codes, and reads the
 // sentences to check there once they are known (with a second thread for thousands). A sentence's findings do not
 // depend on where or in what order it is read, so the outputs are the same as with the library in the main thread.
 import { availableParallelism } from 'node:os';

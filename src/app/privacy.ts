@@ -1,5 +1,5 @@
 // The leak check as the use cases run it: the names the project knows, and the English NLP library in worker threads,
-// loaded only when there is English text to check (it is large: about 0.5 s to load on the development machine).
+// loaded only when there is English text to check (it is large: about 0.3 s to load on the development machine).
 import { appendAll } from '../core/collections.js';
 import { KnownNameMatcher, namesOfTranscripts, type KnownName } from '../core/privacy/known-names.js';
 import { createLeakCheck, sentencesForNlp, type LeakCheck } from '../core/privacy/leak-check.js';
