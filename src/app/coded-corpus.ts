@@ -11,6 +11,7 @@ import type { AnalyzeOptions } from './analyze.js';
 import { inCodingBatches } from './coding-batches.js';
 import { codeInThreads, codingThreads } from './coding-threads.js';
 import { loadCodebook, readCorpus, readHumanCodings, requireTerms, type HumanCodings } from './corpus.js';
+import { watchHeap } from './heap-watch.js';
 import type { Reporter } from './reporter.js';
 
 /** A corpus read and coded: what analyze has before it analyses, and what a part of a sharded run holds. */
@@ -25,6 +26,16 @@ export interface CodedCorpus {
 
 /** Reads the codebook, the transcripts (of `shard` only, when given) and human codings, and codes automatically. */
 export async function readAndCode(options: AnalyzeOptions, cwd: string, reporter: Reporter, shard?: Shard): Promise<CodedCorpus & { readonly files: readonly string[] }> {
+  // What reading and coding hold grows with the corpus: stop with a message before the heap is full (heap-watch.ts).
+  const heap = watchHeap(reporter);
+  try {
+    return await readAndCodeWatched(options, cwd, heap.reporter, shard);
+  } finally {
+    heap.stop();
+  }
+}
+
+async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter: Reporter, shard?: Shard): Promise<CodedCorpus & { readonly files: readonly string[] }> {
   const codingsFiles = options.codings ?? [];
   const human = codingsFiles.length > 0;
   const auto = !human || options.auto === true;

@@ -110,6 +110,9 @@ export interface Corpus {
   readonly files: readonly string[];
 }
 
+/** The progress stage of reading the transcripts: one report per file. */
+export const READING_TRANSCRIPTS = 'Reading transcripts';
+
 /** The transcripts, as readTranscripts reads them, and the files of the whole corpus they were taken from. */
 export async function readCorpus(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Corpus> {
   const shard = options.shard;
@@ -163,7 +166,7 @@ export async function readCorpus(options: TranscriptOptions, cwd: string, report
   appendAll(files, found.value.map(keyOf));
   const chosen = found.value.filter((absolute) => inThisShard(keyOf(absolute)));
   for (const [i, absolute] of chosen.entries()) {
-    reporter.progress({ stage: 'Reading transcripts', done: i, total: chosen.length, bytes });
+    reporter.progress({ stage: READING_TRANSCRIPTS, done: i, total: chosen.length, bytes });
     const read = readTranscriptFile(absolute, cwd);
     if (!read.ok) {
       appendAll(problems, read.problems);
@@ -173,8 +176,9 @@ export async function readCorpus(options: TranscriptOptions, cwd: string, report
     bytes += read.value.bytes.length;
     const reader = await formatOf(extension)!.load();
     accept(await reader.read(read.value.bytes, { file, defaultId, defaultLanguage: options.defaultLanguage, isInterviewer, turnColumns: turnColumns.value }), file);
-    // Reading thousands of files is synchronous work: let signals act every 50 ms.
-    if (Date.now() - lastYield > 50) {
+    // Reading thousands of files is synchronous work: let signals act, and the heap watch hear of the garbage
+    // collections (heap-watch.ts), every 20 ms; what a heap nearly full takes in that time must fit in what is left.
+    if (Date.now() - lastYield > 20) {
       await yieldToEventLoop();
       lastYield = Date.now();
     }
