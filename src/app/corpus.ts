@@ -23,8 +23,9 @@ import { readParticipants } from '../io/read-participants.js';
 import { isProjectFile, readProjectFile } from '../io/read-project.js';
 import { findTranscripts, readTranscriptFile } from '../io/read-transcripts.js';
 import { InputError, usageError } from './errors.js';
+import { watchHeap } from './heap-watch.js';
 import { yieldToEventLoop } from './time-budget.js';
-import type { Reporter } from './reporter.js';
+import { READING_TRANSCRIPTS, type Reporter } from './reporter.js';
 
 /** A codebook (the bundled one when `file` is undefined): its errors stop the use case, its warnings are reported. */
 export async function loadCodebook(file: string | undefined, cwd: string, reporter: Reporter): Promise<Codebook> {
@@ -110,11 +111,18 @@ export interface Corpus {
   readonly files: readonly string[];
 }
 
-/** The progress stage of reading the transcripts: one report per file. */
-export const READING_TRANSCRIPTS = 'Reading transcripts';
-
 /** The transcripts, as readTranscripts reads them, and the files of the whole corpus they were taken from. */
 export async function readCorpus(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Corpus> {
+  // Every command that reads a corpus holds it whole: stop with a message before the heap is full (heap-watch.ts).
+  const heap = watchHeap(reporter);
+  try {
+    return await readCorpusWatched(options, cwd, heap.reporter);
+  } finally {
+    heap.stop();
+  }
+}
+
+async function readCorpusWatched(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Corpus> {
   const shard = options.shard;
   const inThisShard = (key: string): boolean => shard === undefined || inShard(key, shard);
   const files: string[] = [];

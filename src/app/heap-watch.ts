@@ -1,12 +1,12 @@
 // A corpus too large for the JavaScript heap. Until transcripts are released as they are coded (README, Sharding a
 // large corpus: Memory), a run holds every transcript's text, and V8 aborts the process when the heap is full:
 // "FATAL ERROR: ... JavaScript heap out of memory", a native stack trace and exit code 134, possibly after minutes of
-// work. Reading and coding watch the heap instead, and stop with a message saying how much memory the corpus needs.
+// work. Reading (readCorpus, for every command) and coding (readAndCode) watch the heap instead, and stop with a
+// message saying how much memory the corpus needs.
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { usageError } from './errors.js';
-import { READING_TRANSCRIPTS } from './corpus.js';
-import type { Progress, Reporter } from './reporter.js';
+import { READING_TRANSCRIPTS, type Progress, type Reporter } from './reporter.js';
 
 const MB = 1024 * 1024;
 // heap_size_limit counts the young generation too (three 16 MB semi-spaces by default); a corpus lives in the old
@@ -26,12 +26,17 @@ export interface HeapWatch {
   stop(): void;
 }
 
+// Reporters that check the heap already: reading watches itself, and analyze watches reading and coding together.
+const watching = new WeakSet<Reporter>();
+
 /**
  * Watches the heap after each full garbage collection, when what it holds is the live data. The collections are
  * reported when the event loop turns, which reading and coding let it do every 20 to 50 ms; the check runs at each
  * progress report (every file read, every batch coded), where it also looks at the old generation as it is.
+ * A reporter that is watched already is given back as it is.
  */
 export function watchHeap(reporter: Reporter): HeapWatch {
+  if (watching.has(reporter)) return { reporter, stop: () => undefined };
   const limit = v8.getHeapStatistics().heap_size_limit - YOUNG_GENERATION;
   let live = 0;
   const observer = new PerformanceObserver((list) => {
@@ -40,21 +45,20 @@ export function watchHeap(reporter: Reporter): HeapWatch {
     }
   });
   observer.observe({ entryTypes: ['gc'] });
-  return {
-    reporter: {
-      warn: (problems) => reporter.warn(problems),
-      info: (text) => reporter.info(text),
-      progress(progress) {
-        const held = oldGeneration();
-        if (live > STOP_AT * limit || held > STOP_UNCOLLECTED_AT * limit) {
-          observer.disconnect();
-          throw tooLarge(progress, Math.max(live, held), limit);
-        }
-        reporter.progress(progress);
-      },
+  const watched: Reporter = {
+    warn: (problems) => reporter.warn(problems),
+    info: (text) => reporter.info(text),
+    progress(progress) {
+      const held = oldGeneration();
+      if (live > STOP_AT * limit || held > STOP_UNCOLLECTED_AT * limit) {
+        observer.disconnect();
+        throw tooLarge(progress, Math.max(live, held), limit);
+      }
+      reporter.progress(progress);
     },
-    stop: () => observer.disconnect(),
   };
+  watching.add(watched);
+  return { reporter: watched, stop: () => observer.disconnect() };
 }
 
 /** What the old generation holds now, garbage since the last full collection included. */

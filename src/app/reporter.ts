@@ -13,6 +13,9 @@ export interface Progress {
   readonly bytes?: number;
 }
 
+/** The progress stage of reading the transcripts, one report per file (the heap watch estimates from it). */
+export const READING_TRANSCRIPTS = 'Reading transcripts';
+
 export interface Reporter {
   /** Warnings (never errors: those are thrown as an InputError). */
   warn(problems: readonly Problem[]): void;

@@ -301,23 +301,26 @@ describe('large inputs', () => {
     expect(JSON.parse(run.stdout)).toBeTypeOf('object');
   });
 
-  it('a corpus larger than the heap stops with a message saying how much memory it needs, not a V8 abort', () => {
+  it('a corpus larger than the heap stops analyze and lint with a message saying how much memory it needs, not a V8 abort', () => {
     // 60 MB of transcripts against a 64 MB heap: without the watch, V8 aborts with "JavaScript heap out of memory", a
     // native stack trace and exit 134.
     const turn = 'We were exhausted by the work and the travel, and nobody paid for the hours we spent on it. ';
     const dir = scratch({ 'codebook.yaml': codebookWith('travel') });
     const text = `Respondent: ${turn.repeat(1048576 / turn.length / 20)}\n\n`.repeat(20);
-    for (let i = 0; i < 60; i++) writeFileSync(path.join(dir, `T${i}.txt`), `---\nid: T${i}\n---\n${text}`);
-    const run = runCli(['analyze', '.', '--codebook', 'codebook.yaml', '--out', 'out'], { cwd: dir, nodeArgs: ['--max-old-space-size=64'] });
-    expect(run.stderr).not.toContain('FATAL ERROR');
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^collab-code: error: the transcripts do not fit in memory: reading transcripts \(\d+ of 60\), the JavaScript heap holds \d+ MB of the 64 MB it may use/m);
-    // What the whole corpus would need at the rate the files read so far filled the heap.
-    const needed = Number(/--max-old-space-size=(\d+) collab-code/.exec(run.stderr)?.[1]);
-    expect(needed).toBeGreaterThanOrEqual(128);
-    expect(needed % 256).toBe(0);
-    noStackTrace(run.stderr);
-    expect(run.stdout).toBe('');
+    mkdirSync(path.join(dir, 't'));
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(dir, `t/T${i}.txt`), `---\nid: T${i}\n---\n${text}`);
+    for (const args of [['analyze', 't', '--codebook', 'codebook.yaml', '--out', 'out'], ['codebook', 'lint', 'codebook.yaml', 't']]) {
+      const run = runCli(args, { cwd: dir, nodeArgs: ['--max-old-space-size=64'] });
+      expect(run.stderr, args[0]).not.toContain('FATAL ERROR');
+      expect(run.status, args[0]).toBe(2);
+      expect(run.stderr).toMatch(/^collab-code: error: the transcripts do not fit in memory: reading transcripts \(\d+ of 60\), the JavaScript heap holds \d+ MB of the 64 MB it may use/m);
+      // What the whole corpus would need at the rate the files read so far filled the heap.
+      const needed = Number(/--max-old-space-size=(\d+) collab-code/.exec(run.stderr)?.[1]);
+      expect(needed).toBeGreaterThanOrEqual(128);
+      expect(needed % 256).toBe(0);
+      noStackTrace(run.stderr);
+      expect(run.stdout).toBe('');
+    }
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
     expect(leftovers(dir)).toEqual([]);
   });
