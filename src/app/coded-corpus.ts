@@ -11,7 +11,7 @@ import type { AnalyzeOptions } from './analyze.js';
 import { inCodingBatches } from './coding-batches.js';
 import { codeInThreads, codingThreads } from './coding-threads.js';
 import { loadCodebook, readCorpus, readHumanCodings, requireTerms, type HumanCodings } from './corpus.js';
-import { watchHeap } from './heap-watch.js';
+import { watchingHeap } from './heap-watch.js';
 import type { Reporter } from './reporter.js';
 
 /** A corpus read and coded: what analyze has before it analyses, and what a part of a sharded run holds. */
@@ -27,12 +27,7 @@ export interface CodedCorpus {
 /** Reads the codebook, the transcripts (of `shard` only, when given) and human codings, and codes automatically. */
 export async function readAndCode(options: AnalyzeOptions, cwd: string, reporter: Reporter, shard?: Shard): Promise<CodedCorpus & { readonly files: readonly string[] }> {
   // What reading and coding hold grows with the corpus: stop with a message before the heap is full (heap-watch.ts).
-  const heap = watchHeap(reporter);
-  try {
-    return await readAndCodeWatched(options, cwd, heap.reporter, shard);
-  } finally {
-    heap.stop();
-  }
+  return watchingHeap(reporter, (watched) => readAndCodeWatched(options, cwd, watched, shard));
 }
 
 async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter: Reporter, shard?: Shard): Promise<CodedCorpus & { readonly files: readonly string[] }> {

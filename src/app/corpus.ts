@@ -23,7 +23,7 @@ import { readParticipants } from '../io/read-participants.js';
 import { isProjectFile, readProjectFile } from '../io/read-project.js';
 import { findTranscripts, readTranscriptFile } from '../io/read-transcripts.js';
 import { InputError, usageError } from './errors.js';
-import { watchHeap } from './heap-watch.js';
+import { watchingHeap } from './heap-watch.js';
 import { yieldToEventLoop } from './time-budget.js';
 import { READING_TRANSCRIPTS, type Reporter } from './reporter.js';
 
@@ -114,12 +114,7 @@ export interface Corpus {
 /** The transcripts, as readTranscripts reads them, and the files of the whole corpus they were taken from. */
 export async function readCorpus(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Corpus> {
   // Every command that reads a corpus holds it whole: stop with a message before the heap is full (heap-watch.ts).
-  const heap = watchHeap(reporter);
-  try {
-    return await readCorpusWatched(options, cwd, heap.reporter);
-  } finally {
-    heap.stop();
-  }
+  return watchingHeap(reporter, (watched) => readCorpusWatched(options, cwd, watched));
 }
 
 async function readCorpusWatched(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Corpus> {

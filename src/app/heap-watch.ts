@@ -20,23 +20,18 @@ const STOP_AT = 0.8;
 const STOP_UNCOLLECTED_AT = 0.9;
 const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
 
-export interface HeapWatch {
-  /** The reporter, its progress calls checking the heap: one of them throws once the corpus is past the limit. */
-  readonly reporter: Reporter;
-  stop(): void;
-}
-
 // Reporters that check the heap already: reading watches itself, and analyze watches reading and coding together.
 const watching = new WeakSet<Reporter>();
 
 /**
- * Watches the heap after each full garbage collection, when what it holds is the live data. The collections are
- * reported when the event loop turns, which reading and coding let it do every 20 to 50 ms; the check runs at each
- * progress report (every file read, every batch coded), where it also looks at the old generation as it is.
- * A reporter that is watched already is given back as it is.
+ * `run` with a reporter whose progress calls watch the heap, and throw once the corpus is past the limit. The heap is
+ * read after each full garbage collection, when what it holds is the live data. The collections are reported when
+ * the event loop turns, which reading and coding let it do every 20 to 50 ms; the check runs at each progress report
+ * (every file read, every batch coded), where it also looks at the old generation as it is. A reporter watched
+ * already is passed on as it is.
  */
-export function watchHeap(reporter: Reporter): HeapWatch {
-  if (watching.has(reporter)) return { reporter, stop: () => undefined };
+export async function watchingHeap<T>(reporter: Reporter, run: (watched: Reporter) => Promise<T>): Promise<T> {
+  if (watching.has(reporter)) return run(reporter);
   const limit = v8.getHeapStatistics().heap_size_limit - YOUNG_GENERATION;
   let live = 0;
   const observer = new PerformanceObserver((list) => {
@@ -50,15 +45,16 @@ export function watchHeap(reporter: Reporter): HeapWatch {
     info: (text) => reporter.info(text),
     progress(progress) {
       const held = oldGeneration();
-      if (live > STOP_AT * limit || held > STOP_UNCOLLECTED_AT * limit) {
-        observer.disconnect();
-        throw tooLarge(progress, Math.max(live, held), limit);
-      }
+      if (live > STOP_AT * limit || held > STOP_UNCOLLECTED_AT * limit) throw tooLarge(progress, Math.max(live, held), limit);
       reporter.progress(progress);
     },
   };
   watching.add(watched);
-  return { reporter: watched, stop: () => observer.disconnect() };
+  try {
+    return await run(watched);
+  } finally {
+    observer.disconnect();
+  }
 }
 
 /** What the old generation holds now, garbage since the last full collection included. */
@@ -67,14 +63,15 @@ function oldGeneration(): number {
 }
 
 function tooLarge(progress: Progress, live: number, limit: number) {
-  const reading = progress.stage === READING_TRANSCRIPTS && progress.done !== undefined && progress.total !== undefined && progress.done > 0;
-  const where = progress.done !== undefined && progress.total !== undefined ? `${progress.stage.toLowerCase()} (${progress.done} of ${progress.total})` : progress.stage.toLowerCase();
+  const { stage, done, total } = progress;
+  const where = done !== undefined && total !== undefined ? `${stage.toLowerCase()} (${done} of ${total})` : stage.toLowerCase();
   // While reading, the heap grows with the files read: what all of them would need, with the same room to spare,
   // rounded up to 256 MB. Later every transcript is already held, and twice the limit is a guess.
-  const needed = reading ? live / (progress.done! / progress.total!) / STOP_AT : 2 * limit;
+  const share = stage === READING_TRANSCRIPTS && done !== undefined && total !== undefined && done > 0 ? done / total : undefined;
+  const needed = share === undefined ? 2 * limit : live / share / STOP_AT;
   const mb = Math.ceil(needed / (256 * MB)) * 256;
   return usageError(
     `the transcripts do not fit in memory: ${where}, the JavaScript heap holds ${Math.round(live / MB)} MB of the ${Math.round(limit / MB)} MB it may use, and a run keeps every transcript until its outputs are written`,
-    `give Node a larger heap, ${reading ? 'about' : 'at least'} ${mb} MB for this corpus, on a machine with that much free memory (NODE_OPTIONS=--max-old-space-size=${mb} collab-code …); or analyse fewer transcripts at a time`,
+    `give Node a larger heap, ${share === undefined ? 'at least' : 'about'} ${mb} MB for this corpus, on a machine with that much free memory (NODE_OPTIONS=--max-old-space-size=${mb} collab-code …); or analyse fewer transcripts at a time`,
   );
 }
