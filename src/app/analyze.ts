@@ -1,11 +1,13 @@
 // The analyze use case: reads a codebook, transcripts and optionally human codings, codes, and gives the analysis
 // with its outputs rendered on demand. It prints nothing and writes nothing; the caller writes, prints or checks.
 import path from 'node:path';
-import { analyze as analyzeTranscripts, type Analysis, type CodingSources } from '../core/analysis/analyze.js';
+import { analyze as analyzeTranscripts, analyzeCoded, type Analysis, type AnalysisSettings, type CodingSources } from '../core/analysis/analyze.js';
+import { PassageNotKept } from '../core/analysis/quote-texts.js';
 import type { GoldCodings } from '../core/analysis/reliability.js';
 import type { UnitKind } from '../core/coding/unit-kinds.js';
 import { summarisePlacement } from '../core/codings/place-codings.js';
-import type { Transcript } from '../core/transcripts/transcript.js';
+import { summaryOf, type Transcript, type TranscriptSummary } from '../core/transcripts/transcript.js';
+import type { TurnOf } from '../core/privacy/protect.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import { CHARTS_FOLDER, type ChartPlan, type RenderedChart } from '../outputs/charts/chart.js';
 import { planCharts } from '../outputs/charts/plan.js';
@@ -29,10 +31,13 @@ import { startChartRenderer, type ChartRenderer } from './chart-renderer.js';
 import { startNameFinderThread, type NameFinderThread } from './name-finder-thread.js';
 import { readHumanCodings, type HumanCodings } from './corpus.js';
 import { readAndCode, type CodedCorpus } from './coded-corpus.js';
+import { readAndCodeStreamed, streams, type StreamedCorpus } from './streamed-corpus.js';
 import { InputError, usageError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
 export const UNPLACED_FILE = 'unplaced-codings.csv';
+/** A streamed corpus of fewer bytes than this has its workers loading while it is read (AnalyzeWorkers). */
+const EARLY_WORKERS_BELOW = 32 * 1024 * 1024;
 /** The coded project for QDA tools, written with --qdpx. */
 export const PROJECT_FILE = 'collab-code.qdpx';
 /** Quotes chosen but awaiting their interviewees' approval: for the review round, never for publication. */
@@ -117,6 +122,11 @@ export interface AnalyzeOptions {
   readonly codingBudget?: CodingBudget;
   /** Suggest codes for the units no coding covers, in suggestions.csv. */
   readonly suggest?: boolean;
+  /**
+   * Code each transcript as it is read and let it go, so memory does not grow with the corpus (the default, where
+   * the other options allow: app/streamed-corpus.ts); false holds the corpus whole. The outputs are the same bytes.
+   */
+  readonly stream?: boolean;
 }
 
 export interface AnalyzeResult {
@@ -133,7 +143,24 @@ export interface AnalyzeResult {
 export async function analyze(options: AnalyzeOptions, reporter: Reporter = silentReporter): Promise<AnalyzeResult> {
   const cwd = options.cwd ?? process.cwd();
   checkAnalyzeOptions(options);
-  return withWorkers(options, async (workers) => analyzeCorpus(await readAndCode(options, cwd, reporter), options, cwd, workers, reporter));
+  return withWorkers(
+    options,
+    async (workers) => {
+      if (streams(options)) {
+        // The workers load while a small corpus is read and coded; a large one streams through without them, which
+        // would hold their memory all along for a wait of a second at most.
+        const corpus = await readAndCodeStreamed(options, cwd, reporter, (bytes) => {
+          if (bytes < EARLY_WORKERS_BELOW) workers.start();
+        });
+        const streamed = await analyzeStreamed(corpus, options, cwd, workers, reporter);
+        if (streamed !== undefined) return streamed;
+        reporter.info('Choosing quotes went past the passages kept while streaming: reading the corpus again, whole');
+      }
+      workers.start();
+      return analyzeCorpus(await readAndCode(options, cwd, reporter), options, cwd, workers, reporter);
+    },
+    'when asked',
+  );
 }
 
 /** Settings that cannot work together or are out of range: usage errors before anything is read. */
@@ -145,25 +172,52 @@ export function checkAnalyzeOptions(options: AnalyzeOptions): void {
   }
 }
 
-/** Worker threads that load their libraries while the corpus is read and coded, for the work that follows. */
-export interface AnalyzeWorkers {
+/**
+ * Worker threads for the work after coding, which load their libraries while the corpus is read and coded when
+ * started early; else each starts when first asked for. The name finder starts before the transcripts' languages are
+ * known: with no English text it ends unused, having cost the other core the library's load (about 0.3 s).
+ */
+export class AnalyzeWorkers {
+  private charts: ChartRenderer | undefined;
+  private names: NameFinderThread | undefined;
+
+  constructor(private readonly wanted: { readonly charts: boolean; readonly names: boolean }) {}
+
+  /** Whether start() was called: the workers load while the corpus is read and coded. */
+  started = false;
+
+  /** Starts the workers wanted, so that their libraries load meanwhile. */
+  start(): void {
+    this.started = true;
+    this.chartRenderer();
+    this.nameFinder();
+  }
+
   /** Renders the charts, when the outputs asked for include them. */
-  readonly charts?: ChartRenderer;
+  chartRenderer(): ChartRenderer | undefined {
+    if (this.wanted.charts) this.charts ??= startChartRenderer();
+    return this.charts;
+  }
+
   /** The leak check's English name finder, when the outputs asked for show quotes. */
-  readonly names?: NameFinderThread;
+  nameFinder(): NameFinderThread | undefined {
+    if (this.wanted.names) this.names ??= startNameFinderThread();
+    return this.names;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.charts?.close(), this.names?.close()]);
+  }
 }
 
-/**
- * `run` with the workers its outputs need loading meanwhile. The name finder starts before the transcripts' languages
- * are known: with no English text it ends unused, having cost the other core the library's load (about 0.3 s).
- */
-export async function withWorkers(options: AnalyzeOptions, run: (workers: AnalyzeWorkers) => Promise<AnalyzeResult>): Promise<AnalyzeResult> {
-  const wantsCharts = options.charts !== false && (options.outputs === undefined || options.outputs.includes('html'));
-  const workers: AnalyzeWorkers = { ...(wantsCharts ? { charts: startChartRenderer() } : {}), ...(showsText(options) ? { names: startNameFinderThread() } : {}) };
+/** `run` with the workers its outputs need, started at once unless `start` is "when asked". */
+export async function withWorkers(options: AnalyzeOptions, run: (workers: AnalyzeWorkers) => Promise<AnalyzeResult>, start: 'now' | 'when asked' = 'now'): Promise<AnalyzeResult> {
+  const workers = new AnalyzeWorkers({ charts: options.charts !== false && (options.outputs === undefined || options.outputs.includes('html')), names: showsText(options) });
+  if (start === 'now') workers.start();
   try {
     return await run(workers);
   } catch (e) {
-    await Promise.all([workers.charts?.close(), workers.names?.close()]);
+    await workers.close();
     throw e;
   }
 }
@@ -193,41 +247,101 @@ export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions
     review = read.value;
   }
 
-  const unit = options.unit ?? 'turn';
   const sources: CodingSources = humanCodings === undefined ? { auto: true } : { auto, human: humanCodings.placed.codings };
   const analyzed = analyzeTranscripts(transcripts, codebook, {
-    unit,
-    sources,
+    ...analysisSettings(options, sources, review),
     autoCodings,
-    suggest: options.suggest === true,
-    ...(options.by === undefined ? {} : { by: options.by }),
-    ...(options.minScore === undefined ? {} : { minScore: options.minScore }),
     ...(humanCodings === undefined ? {} : { humanPlacement: summarisePlacement(humanCodings.placed) }),
     ...(gold === undefined ? {} : { gold }),
-    quotes: { ...(review === undefined ? {} : { review }), ...(options.attributeQuotes === undefined ? {} : { attributeBy: options.attributeQuotes }) },
   });
   if (!analyzed.ok) throw new InputError(analyzed.problems);
   reporter.warn(analyzed.warnings);
+  const exportProject =
+    options.qdpx === true
+      ? async (analysis: Analysis): Promise<Uint8Array> => {
+          // The project holds the transcripts whole (a working file, like codings.csv), but its cases' variables are
+          // the attributes any output may show: never a name, an organisation, contact details or consent.
+          const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
+          const codings = 'held' in analysis.codingRows ? analysis.codingRows.held : [];
+          return writeProject({ name: `collab-code: ${codebook.title}`, generator: options.generator ?? 'collab-code', codebook, transcripts: shown, codings });
+        }
+      : undefined;
+  const corpusRead = { transcripts: transcripts.map(summaryOf), turnOf: turnFinder(transcripts), ...(humanCodings === undefined ? {} : { humanCodings }), ...(exportProject === undefined ? {} : { exportProject }) };
+  return finishAnalysis(analyzed.value, corpusRead, options, cwd, workers, reporter);
+}
 
+/** The analysis' settings that come from the options as they are. */
+function analysisSettings(options: AnalyzeOptions, sources: CodingSources, review?: QuoteReview): AnalysisSettings {
+  return {
+    unit: options.unit ?? 'turn',
+    sources,
+    suggest: options.suggest === true,
+    ...(options.by === undefined ? {} : { by: options.by }),
+    ...(options.minScore === undefined ? {} : { minScore: options.minScore }),
+    quotes: { ...(review === undefined ? {} : { review }), ...(options.attributeQuotes === undefined ? {} : { attributeBy: options.attributeQuotes }) },
+  };
+}
+
+/**
+ * Analyses a corpus coded as it streamed through (app/streamed-corpus.ts); undefined when choosing quotes needed text
+ * that was not kept, and the corpus is to be analysed whole.
+ */
+async function analyzeStreamed(corpus: StreamedCorpus, options: AnalyzeOptions, cwd: string, workers: AnalyzeWorkers, reporter: Reporter): Promise<AnalyzeResult | undefined> {
+  let analyzed: ReturnType<typeof analyzeCoded>;
+  try {
+    analyzed = analyzeCoded(
+      { transcripts: corpus.transcripts, autoCodings: corpus.autoCodings, autoCodingsMade: corpus.autoCodingsMade, humanCodings: [], texts: corpus.texts, codingRows: { written: corpus.codingRows } },
+      corpus.codebook,
+      analysisSettings(options, { auto: true }),
+    );
+  } catch (e) {
+    if (e instanceof PassageNotKept) return undefined;
+    throw e;
+  }
+  if (!analyzed.ok) throw new InputError(analyzed.problems);
+  reporter.warn(analyzed.warnings);
+  const quoted = [...analyzed.value.quotes, ...analyzed.value.pendingQuotes];
+  // A quote's turn is the text kept for its coding.
+  const turns = new Map(quoted.map((q) => [`${q.transcript}\u0000${q.start}`, corpus.texts.passageOf(q.coding).text.text]));
+  const turnOf = (transcript: string, start: number): string | undefined => turns.get(`${transcript}\u0000${start}`);
+  return finishAnalysis(analyzed.value, { transcripts: corpus.transcripts, turnOf }, options, cwd, workers, reporter);
+}
+
+/** A corpus as the analysis' last steps read it. */
+interface CorpusRead {
+  readonly transcripts: readonly TranscriptSummary[];
+  /** The text of the turn a quote starts in (code points), for the leak check. */
+  readonly turnOf: TurnOf;
+  readonly humanCodings?: HumanCodings;
+  /** The coded project, with --qdpx. */
+  readonly exportProject?: (analysis: Analysis) => Promise<Uint8Array>;
+}
+
+/** The charts started, the quotes checked for leaks, and the outputs rendered on demand. */
+async function finishAnalysis(analyzed: Analysis, corpus: CorpusRead, options: AnalyzeOptions, cwd: string, workers: AnalyzeWorkers, reporter: Reporter): Promise<AnalyzeResult> {
+  const { transcripts, humanCodings } = corpus;
   // The leak check, on by default, whenever an output shows quotes: every quote, and with redact "all" every coding,
   // goes through protectAnalysis, the one place where quotes are checked and redacted.
   const outputs = options.outputs ?? OUTPUT_NAMES;
-  // The charts show counts, which the leak check leaves as they are: they are rendered while it runs.
-  const charts = options.charts === false ? [] : planCharts(analyzed.value);
-  const rendering = charts.length > 0 && workers.charts !== undefined ? workers.charts.render(charts) : undefined;
-  // Awaited by render(), if it is called; a failure is reported there, not as an unhandled rejection meanwhile.
-  rendering?.catch(() => undefined);
-  const analysis = showsText(options) ? await protect(analyzed.value, transcripts, options, cwd, reporter, workers.names) : analyzed.value;
+  // The charts show counts, which the leak check leaves as they are: they are rendered while it runs, when the
+  // workers were started early; else after it, so that the two workers do not hold their memory at once.
+  const charts = options.charts === false ? [] : planCharts(analyzed);
+  const renderCharts = (): Promise<RenderedChart[]> | undefined => {
+    const rendering = charts.length > 0 ? workers.chartRenderer()?.render(charts) : undefined;
+    // Awaited by render(), if it is called; a failure is reported there, not as an unhandled rejection meanwhile.
+    rendering?.catch(() => undefined);
+    return rendering;
+  };
+  let rendering = workers.started ? renderCharts() : undefined;
+  const analysis = showsText(options) ? await protect(analyzed, corpus, options, cwd, reporter, workers.nameFinder()) : analyzed;
+  rendering ??= renderCharts();
 
   const links = options.quoteLinks === false ? new Map<string, string>() : transcriptLinks(transcripts, cwd, options.out ?? '.');
   const context: OutputContext = { generator: options.generator ?? 'collab-code', charts, transcriptFiles: links };
   let project: Uint8Array | undefined;
-  if (options.qdpx === true) {
+  if (corpus.exportProject !== undefined) {
     reporter.progress({ stage: 'Exporting the project' });
-    // The project holds the transcripts whole (a working file, like codings.csv), but its cases' variables are the
-    // attributes any output may show: never a name, an organisation, contact details or consent.
-    const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
-    project = await writeProject({ name: `collab-code: ${codebook.title}`, generator: context.generator, codebook: codebook, transcripts: shown, codings: analysis.codings });
+    project = await corpus.exportProject(analysis);
   }
   return {
     analysis,
@@ -253,13 +367,14 @@ export async function analyzeCorpus(corpus: CodedCorpus, options: AnalyzeOptions
 }
 
 /** The analysis with its quotes checked for what could identify someone, and redacted when asked; warns of findings. */
-async function protect(analyzed: Analysis, transcripts: readonly Transcript[], options: AnalyzeOptions, cwd: string, reporter: Reporter, names: NameFinderThread | undefined): Promise<Analysis> {
+async function protect(analyzed: Analysis, corpus: CorpusRead, options: AnalyzeOptions, cwd: string, reporter: Reporter, names: NameFinderThread | undefined): Promise<Analysis> {
+  const { transcripts } = corpus;
   reporter.progress({ stage: 'Checking the quotes for names and contact details' });
   const redact = options.redact ?? 'none';
   const languageOf = new Map(transcripts.map((t) => [t.id, t.language]));
   const texts = [...analyzed.quotes, ...analyzed.pendingQuotes, ...(redact === 'all' ? analyzed.codings : [])];
   const languages = new Set<Language>(texts.map((t) => languageOf.get(t.transcript) ?? 'en'));
-  const settings = { redact, languageOf: (id: string) => languageOf.get(id) ?? 'en', turnOf: turnFinder(transcripts) };
+  const settings = { redact, languageOf: (id: string) => languageOf.get(id) ?? 'en', turnOf: corpus.turnOf };
   const protectWith = (check: LeakCheck, knownNames: number, nlpLanguages: readonly Language[]) => protectAnalysis(analyzed, check, { ...settings, knownNames, nlpLanguages });
   const leakCheck = await loadLeakCheck(transcripts, options.privateNames, cwd, languages, (check) => void protectWith(check, 0, []), names);
   const analysis = protectWith(leakCheck.check, leakCheck.known.names.length, leakCheck.nlpLanguages);
@@ -277,7 +392,7 @@ async function renderHere(charts: readonly ChartPlan[]): Promise<RenderedChart[]
 }
 
 /** Each transcript's file relative to the output folder, with forward slashes, for links that work wherever the folders move together. */
-function transcriptLinks(transcripts: readonly Transcript[], cwd: string, out: string): Map<string, string> {
+function transcriptLinks(transcripts: readonly Pick<Transcript, 'id' | 'file'>[], cwd: string, out: string): Map<string, string> {
   const from = path.resolve(cwd, out);
   return new Map(transcripts.map((t) => [t.id, path.relative(from, path.resolve(cwd, t.file)).split(path.sep).join('/')]));
 }

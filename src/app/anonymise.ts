@@ -5,6 +5,7 @@ import { anonymiseTranscript, type Replacement } from '../core/privacy/anonymise
 import { Pseudonyms, type PseudonymEntry } from '../core/privacy/pseudonyms.js';
 import { error, warning } from '../core/problem.js';
 import { namesInIdentifier } from '../core/privacy/known-names.js';
+import { summaryOf } from '../core/transcripts/transcript.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import { formatPseudonymsCsv } from '../outputs/pseudonyms-csv.js';
 import { readTranscripts, sourceOptions, type TranscriptSources } from './corpus.js';
@@ -58,7 +59,7 @@ export async function anonymise(options: AnonymiseOptions, reporter: Reporter = 
   const languages = new Set(transcripts.map((t) => t.language));
   reporter.progress({ stage: 'Loading the leak check' });
   // A first pass, with its own pseudonyms, gathers the sentences the NLP library is to read.
-  const { check, known } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages, (recording, names) => {
+  const { check, known } = await loadLeakCheck(transcripts.map(summaryOf), options.privateNames, cwd, languages, (recording, names) => {
     const scratch = new Pseudonyms(names);
     for (const t of transcripts) anonymiseTranscript(t, recording, names, scratch);
   });

@@ -10,7 +10,7 @@ import type { Transcript } from '../core/transcripts/transcript.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { inCodingBatches } from './coding-batches.js';
 import { codeInThreads, codingThreads } from './coding-threads.js';
-import { loadCodebook, readCorpus, readHumanCodings, requireTerms, type HumanCodings } from './corpus.js';
+import { loadCodebook, readCorpus, readHumanCodings, requireTerms, type HumanCodings, type TranscriptOptions } from './corpus.js';
 import { watchingHeap } from './heap-watch.js';
 import type { Reporter } from './reporter.js';
 
@@ -30,40 +30,46 @@ export async function readAndCode(options: AnalyzeOptions, cwd: string, reporter
   return watchingHeap(reporter, (watched) => readAndCodeWatched(options, cwd, watched, shard));
 }
 
+/** The codebook automatic coding codes with: it must have terms, and exclusions that veto their own code are warned of. */
+export async function codebookForCoding(options: AnalyzeOptions, cwd: string, reporter: Reporter): Promise<Codebook> {
+  reporter.progress({ stage: 'Reading the codebook' });
+  const codebook = await loadCodebook(options.codebook, cwd, reporter);
+  requireTerms(codebook, options.codebook);
+  reporter.warn(selfVetoingExclusions(codebook, options.codebook ?? 'the bundled codebook'));
+  return codebook;
+}
+
+/** Where analyze reads its transcripts, in what language by default, and how. */
+export function transcriptOptions(options: AnalyzeOptions, codebook: Codebook | undefined, shard?: Shard): TranscriptOptions {
+  return {
+    paths: options.paths,
+    // Tables given as inputs of another kind are not transcripts, even in the transcripts folder.
+    exclude: [...(options.exclude ?? []), ...(options.codings ?? [])],
+    defaultLanguage: codebook?.language ?? 'en',
+    interviewers: options.interviewers ?? [],
+    followSymlinks: options.followSymlinks === true,
+    turnColumns: options.turnColumns ?? [],
+    sources: options.sources ?? [],
+    ...(shard === undefined ? {} : { shard }),
+    ...(options.participants === undefined
+      ? {}
+      : { participants: { file: options.participants, attributes: [...(options.by ?? ['group']), ...(options.attributeQuotes ?? [])], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
+  };
+}
+
 async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter: Reporter, shard?: Shard): Promise<CodedCorpus & { readonly files: readonly string[] }> {
   const codingsFiles = options.codings ?? [];
   const human = codingsFiles.length > 0;
   const auto = !human || options.auto === true;
-  reporter.progress({ stage: 'Reading the codebook' });
   // Human codings need no codebook: without one, their codes are the codebook.
   let codebook: Codebook | undefined;
-  if (auto || options.codebook !== undefined) {
-    const given = await loadCodebook(options.codebook, cwd, reporter);
-    if (auto) {
-      requireTerms(given, options.codebook);
-      reporter.warn(selfVetoingExclusions(given, options.codebook ?? 'the bundled codebook'));
-    }
-    codebook = given;
+  if (auto) codebook = await codebookForCoding(options, cwd, reporter);
+  else if (options.codebook !== undefined) {
+    reporter.progress({ stage: 'Reading the codebook' });
+    codebook = await loadCodebook(options.codebook, cwd, reporter);
   }
 
-  const { transcripts, files } = await readCorpus(
-    {
-      paths: options.paths,
-      // Tables given as inputs of another kind are not transcripts, even in the transcripts folder.
-      exclude: [...(options.exclude ?? []), ...codingsFiles],
-      defaultLanguage: codebook?.language ?? 'en',
-      interviewers: options.interviewers ?? [],
-      followSymlinks: options.followSymlinks === true,
-      turnColumns: options.turnColumns ?? [],
-      sources: options.sources ?? [],
-      ...(shard === undefined ? {} : { shard }),
-      ...(options.participants === undefined
-        ? {}
-        : { participants: { file: options.participants, attributes: [...(options.by ?? ['group']), ...(options.attributeQuotes ?? [])], ...(options.participantsId === undefined ? {} : { idColumn: options.participantsId }) } }),
-    },
-    cwd,
-    reporter,
-  );
+  const { transcripts, files } = await readCorpus(transcriptOptions(options, codebook, shard), cwd, reporter);
 
   let humanCodings: HumanCodings | undefined;
   if (human) {

@@ -10,7 +10,7 @@ import { isLanguage, type Language } from '../core/text/language.js';
 import { parseColumnMapping as parseTableMapping } from '../core/tables/column-mapping.js';
 import { inShard, type Shard } from '../core/shards/shard.js';
 import { buildTranscript } from '../core/transcripts/build-transcript.js';
-import { AUTO_INTERVIEWER } from '../core/transcripts/interviewers.js';
+import { AUTO_INTERVIEWER, type InterviewerOptions } from '../core/transcripts/interviewers.js';
 import { joinParticipants } from '../core/transcripts/participants.js';
 import { DEFAULT_INTERVIEWER_LABELS, interviewerMatcher } from '../core/transcripts/speakers.js';
 import type { Transcript, TranscriptDraft } from '../core/transcripts/transcript.js';
@@ -118,6 +118,52 @@ export async function readCorpus(options: TranscriptOptions, cwd: string, report
 }
 
 async function readCorpusWatched(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Corpus> {
+  let drafts: TranscriptDraft[] = [];
+  const { files } = await readDrafts(options, cwd, reporter, undefined, (draft) => void drafts.push(draft));
+
+  // A shard may hold no transcript at all, and no column of the table names none.
+  if (options.participants !== undefined && drafts.length > 0) {
+    const table = await readParticipants(options.participants.file, cwd);
+    if (!table.ok) throw new InputError(table.problems);
+    const joined = joinParticipants(drafts, table.value, options.participants);
+    if (!joined.ok) throw new InputError(joined.problems);
+    reporter.warn(joined.warnings);
+    drafts = joined.value;
+  }
+
+  const recognition = interviewerOptions(options);
+  const transcripts = drafts.map((draft) => {
+    const built = buildTranscript(draft, recognition);
+    reporter.warn(built.warnings);
+    return built.transcript;
+  });
+  return { transcripts: transcripts.sort((a, b) => compareNatural(a.id, b.id)), files };
+}
+
+/** What reading the drafts gives besides them: the files of the whole corpus. */
+export interface DraftsRead {
+  readonly files: readonly string[];
+}
+
+/** How the transcripts' interviewers are recognised: by the default labels and those given, or picked (auto). */
+export function interviewerOptions(options: Pick<TranscriptOptions, 'interviewers'>): InterviewerOptions {
+  const labels = options.interviewers ?? [];
+  const auto = labels.some((l) => l.trim().toLowerCase() === AUTO_INTERVIEWER);
+  return { auto, isInterviewer: interviewerMatcher([...DEFAULT_INTERVIEWER_LABELS, ...labels.filter((l) => l.trim().toLowerCase() !== AUTO_INTERVIEWER)]) };
+}
+
+/**
+ * Reads every transcript file (of the shard) in its format and gives each draft to `take` as it is read, in file
+ * order; the problems of all files are thrown at the end rather than the first, and the files' warnings reported.
+ */
+export async function readDrafts(
+  options: TranscriptOptions,
+  cwd: string,
+  reporter: Reporter,
+  /** Hears the transcript files found (absolute paths), before they are read. */
+  onFound: ((files: readonly string[]) => void) | undefined,
+  take: (draft: TranscriptDraft) => void | Promise<void>,
+): Promise<DraftsRead> {
   const shard = options.shard;
   const inThisShard = (key: string): boolean => shard === undefined || inShard(key, shard);
   const files: string[] = [];
@@ -127,17 +173,14 @@ async function readCorpusWatched(options: TranscriptOptions, cwd: string, report
   const found = others.length === 0 ? ok<string[]>([]) : await findTranscripts(others, { cwd, exclude, followSymlinks: options.followSymlinks === true });
   if (!found.ok) throw new InputError(found.problems);
   reporter.warn(found.warnings);
-  const labels = options.interviewers ?? [];
-  const auto = labels.some((l) => l.trim().toLowerCase() === AUTO_INTERVIEWER);
-  const isInterviewer = interviewerMatcher([...DEFAULT_INTERVIEWER_LABELS, ...labels.filter((l) => l.trim().toLowerCase() !== AUTO_INTERVIEWER)]);
+  const { isInterviewer } = interviewerOptions(options);
   const turnColumns = parseTableMapping(options.turnColumns ?? [], ['speaker', 'text', 'time'] as const, '--turn-columns');
   if (!turnColumns.ok) throw new InputError(turnColumns.problems);
 
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  let drafts: TranscriptDraft[] = [];
   const fileOfId = new Map<string, string>();
-  const accept = (draft: Result<TranscriptDraft>, file: string): void => {
+  const accept = async (draft: Result<TranscriptDraft>, file: string): Promise<void> => {
     if (!draft.ok) return void appendAll(problems, draft.problems);
     appendAll(warnings, draft.warnings);
     const other = fileOfId.get(draft.value.id);
@@ -145,7 +188,7 @@ async function readCorpusWatched(options: TranscriptOptions, cwd: string, report
       return void problems.push(error({ file }, `duplicate transcript id "${draft.value.id}", also used by ${other}`, 'give one of them another id in its front matter'));
     }
     fileOfId.set(draft.value.id, file);
-    drafts.push(draft.value);
+    await take(draft.value);
   };
   for (const project of projects) {
     const read = await readProjectFile(project, cwd, options.sources ?? []);
@@ -160,7 +203,7 @@ async function readCorpusWatched(options: TranscriptOptions, cwd: string, report
       files.push(source.file);
       if (!inThisShard(source.file)) continue;
       const draft = await text.read(new TextEncoder().encode(source.text), { file: source.file, defaultId: source.defaultId, defaultLanguage: options.defaultLanguage, isInterviewer });
-      accept(draft.ok ? ok(withCaseVariables(draft.value, source), draft.warnings) : draft, source.file);
+      await accept(draft.ok ? ok(withCaseVariables(draft.value, source), draft.warnings) : draft, source.file);
     }
   }
   let bytes = 0;
@@ -168,6 +211,7 @@ async function readCorpusWatched(options: TranscriptOptions, cwd: string, report
   const keyOf = (absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/');
   appendAll(files, found.value.map(keyOf));
   const chosen = found.value.filter((absolute) => inThisShard(keyOf(absolute)));
+  onFound?.(chosen);
   for (const [i, absolute] of chosen.entries()) {
     reporter.progress({ stage: READING_TRANSCRIPTS, done: i, total: chosen.length, bytes });
     const read = readTranscriptFile(absolute, cwd);
@@ -178,7 +222,7 @@ async function readCorpusWatched(options: TranscriptOptions, cwd: string, report
     const { file, defaultId, extension } = read.value;
     bytes += read.value.bytes.length;
     const reader = await formatOf(extension)!.load();
-    accept(await reader.read(read.value.bytes, { file, defaultId, defaultLanguage: options.defaultLanguage, isInterviewer, turnColumns: turnColumns.value }), file);
+    await accept(await reader.read(read.value.bytes, { file, defaultId, defaultLanguage: options.defaultLanguage, isInterviewer, turnColumns: turnColumns.value }), file);
     // Reading thousands of files is synchronous work: let signals act, and the heap watch hear of the garbage
     // collections (heap-watch.ts), every 20 ms; what a heap nearly full takes in that time must fit in what is left.
     if (Date.now() - lastYield > 20) {
@@ -188,23 +232,7 @@ async function readCorpusWatched(options: TranscriptOptions, cwd: string, report
   }
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
   reporter.warn(warnings);
-
-  // A shard may hold no transcript at all, and no column of the table names none.
-  if (options.participants !== undefined && drafts.length > 0) {
-    const table = await readParticipants(options.participants.file, cwd);
-    if (!table.ok) throw new InputError(table.problems);
-    const joined = joinParticipants(drafts, table.value, options.participants);
-    if (!joined.ok) throw new InputError(joined.problems);
-    reporter.warn(joined.warnings);
-    drafts = joined.value;
-  }
-
-  const transcripts = drafts.map((draft) => {
-    const built = buildTranscript(draft, { isInterviewer, auto });
-    reporter.warn(built.warnings);
-    return built.transcript;
-  });
-  return { transcripts: transcripts.sort((a, b) => compareNatural(a.id, b.id)), files: files.sort() };
+  return { files: files.sort() };
 }
 
 /** A project's cases give a source attributes, and perhaps its language, which the text's own front matter overrides. */

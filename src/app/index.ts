@@ -34,7 +34,7 @@ export type { Finding, FindingKind } from '../core/privacy/findings.js';
 export type { LeakReport, RedactScope } from '../core/privacy/protect.js';
 export type { Consent } from '../core/privacy/consent.js';
 export type { Code, Codebook, Category, CodeType } from '../core/codebook/codebook.js';
-export type { AutoCoding, Coding, HumanCoding } from '../core/coding/coding.js';
+export type { AutoCoding, AutoCodingMark, Coding, CodingMark, HumanCoding } from '../core/coding/coding.js';
 export type { Lint, LintFinding } from '../core/coding/lint.js';
 export type { SuggestedTerms, SuggestedTerm, CodeTerms } from '../core/suggestions/suggest-terms.js';
 export type { Suggestion, Suggestions } from '../core/suggestions/suggest-codes.js';

@@ -24,7 +24,7 @@ export function leakWarning(report: LeakReport): Problem[] {
 }
 
 /** A warning for each transcript whose id, shown beside its quotes in quotes.csv and summary.json, holds a known name. */
-export function identifyingIds(transcripts: readonly Transcript[], known: KnownNameMatcher): Problem[] {
+export function identifyingIds(transcripts: readonly Pick<Transcript, 'id' | 'file'>[], known: KnownNameMatcher): Problem[] {
   return transcripts
     .filter((t) => namesInIdentifier(known, t.id).length > 0)
     .map((t) => ({

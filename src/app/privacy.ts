@@ -1,7 +1,7 @@
 // The leak check as the use cases run it: the names the project knows, and the English NLP library in worker threads,
 // loaded only when there is English text to check (it is large: about 0.3 s to load on the development machine).
 import { appendAll } from '../core/collections.js';
-import { KnownNameMatcher, namesOfTranscripts, type KnownName } from '../core/privacy/known-names.js';
+import { KnownNameMatcher, namesOfTranscripts, type KnownName, type NamedTranscript } from '../core/privacy/known-names.js';
 import { createLeakCheck, sentencesForNlp, type LeakCheck } from '../core/privacy/leak-check.js';
 import type { NameFinder } from '../core/privacy/nlp-names.js';
 import type { Language } from '../core/text/language.js';
@@ -26,7 +26,7 @@ export interface LoadedLeakCheck {
  * checks the same texts with it.
  */
 export async function loadLeakCheck(
-  transcripts: readonly Transcript[],
+  transcripts: readonly NamedTranscript[],
   privateNames: string | undefined,
   cwd: string,
   languages: ReadonlySet<Language>,

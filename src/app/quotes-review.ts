@@ -7,6 +7,7 @@ import { checkInTurn } from '../core/privacy/protect.js';
 import type { CodePointOffset } from '../core/text/offsets.js';
 import type { ReviewRow } from '../core/privacy/quote-review.js';
 import { reviewLetters, reviewRows, type ReviewLetter } from '../core/privacy/review-round.js';
+import { summaryOf } from '../core/transcripts/transcript.js';
 import { readAnalysisOutputs } from '../io/read-analysis-outputs.js';
 import { readQuoteReview } from '../io/read-privacy-files.js';
 import type { OutputFile } from '../io/write-outputs.js';
@@ -68,7 +69,7 @@ export async function reviewQuotes(options: QuotesReviewOptions, reporter: Repor
       const redacted = (text: string, q: { transcript: string; start: CodePointOffset }) => redact(text, findingsOf(text, q.transcript, q.start));
       return letters.map((l) => ({ ...l, quotes: l.quotes.map((q) => ({ ...q, before: redacted(q.before, q), after: redacted(q.after, q) })) }));
     };
-    const { check } = await loadLeakCheck(transcripts, options.privateNames, cwd, languages, (recording) => void redactedWith(recording));
+    const { check } = await loadLeakCheck(transcripts.map(summaryOf), options.privateNames, cwd, languages, (recording) => void redactedWith(recording));
     letters = redactedWith(check);
   }
   const rows = reviewRows(letters, earlier);

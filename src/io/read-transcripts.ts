@@ -1,6 +1,6 @@
 // Finds transcript files from paths, folders and globs, and reads their bytes; the formats registry says which
 // extensions are transcripts, and files of other extensions in a folder are reported, once per extension.
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
@@ -151,4 +151,11 @@ export function readTranscriptFile(absolute: string, cwd: string): Result<Transc
   } catch (e) {
     return fail([error({ file }, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)]);
   }
+}
+
+/** The size of the files in bytes, together: a file that went since it was found counts none (reading it says so). */
+export function bytesOf(files: readonly string[]): number {
+  let bytes = 0;
+  for (const file of files) bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  return bytes;
 }

@@ -10,7 +10,7 @@ import { compromiseNameFinder, type Compromise } from '../../src/core/privacy/nl
 import { Pseudonyms } from '../../src/core/privacy/pseudonyms.js';
 import { anonymiseTranscript } from '../../src/core/privacy/anonymise.js';
 import { publicRecognition, publicSpeakerLabel } from '../../src/core/privacy/speaker-labels.js';
-import type { InterviewerRecognition } from '../../src/core/transcripts/transcript.js';
+import { summaryOf, type InterviewerRecognition } from '../../src/core/transcripts/transcript.js';
 import { transcriptFrom } from '../helpers/build.js';
 
 const texts = (found: readonly Finding[]) => found.map((f) => `${f.kind}:${f.text}`);
@@ -145,7 +145,7 @@ describe('known names', () => {
     for (const label of ['Respondent', 'Respondent 2', 'P3', 'A', 'Entrevistada', 'Participante 1', 'Interviewer', 'Donor A']) expect(isGenericSpeaker(label), label).toBe(true);
     for (const label of ['Grace', 'María Fernanda', 'Kofi Mensah']) expect(isGenericSpeaker(label), label).toBe(false);
     const t = transcriptFrom('---\nname: María Fernanda Rojas\n---\nEntrevistadora: ¿Y?\n\nMaría Fernanda: Sí.\n');
-    const names = namesOfTranscripts([t]);
+    const names = namesOfTranscripts([t].map(summaryOf));
     expect(names.map((n) => [n.text, n.aliasOf])).toEqual([
       ['María Fernanda Rojas', undefined],
       ['María Fernanda', 'María Fernanda Rojas'],
@@ -169,7 +169,7 @@ describe('pseudonyms', () => {
   it('gives the same name the same pseudonym in every transcript, parts and aliases included; contact details by kind', () => {
     const a = transcriptFrom('---\nname: Julián Herrera\naliases: Juli\n---\nInterviewer: ?\n\nJulián: I work with Radio Sur. Write to julian@radiosur.org.\n', 'A');
     const b = transcriptFrom('---\nname: Rosa Mamani\n---\nInterviewer: ?\n\nRespondent: Julián Herrera and Juli, that is, Herrera, called Radio Sur from +51 1 426 7890.\n', 'B');
-    const known = new KnownNameMatcher(namesOfTranscripts([a, b]));
+    const known = new KnownNameMatcher(namesOfTranscripts([a, b].map(summaryOf)));
     const pseudonyms = new Pseudonyms(known);
     const leakCheck = createLeakCheck({ known });
     const copyA = anonymiseTranscript(a, leakCheck, known, pseudonyms).text;
@@ -186,7 +186,7 @@ describe('pseudonyms', () => {
   it('keeps an interviewer who is named an interviewer', () => {
     const t = transcriptFrom('Ana: What happened?\n\nRespondent: Ana knows.\n', 'C');
     const isAnaInterviewer = { ...t, turns: t.turns.map((turn) => (turn.speaker === 'Ana' ? { ...turn, role: 'interviewer' as const } : turn)) };
-    const known = new KnownNameMatcher(namesOfTranscripts([isAnaInterviewer]));
+    const known = new KnownNameMatcher(namesOfTranscripts([isAnaInterviewer].map(summaryOf)));
     expect(anonymiseTranscript(isAnaInterviewer, createLeakCheck({ known }), known, new Pseudonyms(known)).text).toBe('Interviewer 1: What happened?\n\nRespondent: Interviewer 1 knows.\n');
   });
 });

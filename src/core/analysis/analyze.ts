@@ -2,14 +2,14 @@
 // them. Every output is a view of this.
 import type { Codebook } from '../codebook/codebook.js';
 import { codeTranscript } from '../coding/code-transcript.js';
-import type { AutoCoding, Coding, CodingSource, HumanCoding } from '../coding/coding.js';
+import type { AutoCoding, AutoCodingMark, Coding, CodingMark, CodingSource, HumanCoding } from '../coding/coding.js';
 import { compileCodebook } from '../coding/compile-codebook.js';
 import type { UnitKind } from '../coding/units.js';
 import type { PlacementSummary } from '../codings/place-codings.js';
 import { groupBy } from '../collections.js';
 import { compareNatural, error, fail, ok, type Result } from '../problem.js';
 import type { Language } from '../text/language.js';
-import { isEmptyTranscript, respondentTurns, type InterviewerRecognition, type Transcript } from '../transcripts/transcript.js';
+import { summaryOf, type InterviewerRecognition, type Transcript, type TranscriptSummary } from '../transcripts/transcript.js';
 import { suggestCodes, type Suggestions } from '../suggestions/suggest-codes.js';
 import { cooccurrenceOf, type CodePair } from './cooccurrence.js';
 import { frequenciesOf, type CodeFrequency } from './frequencies.js';
@@ -18,6 +18,7 @@ import { publicRecognition } from '../privacy/speaker-labels.js';
 import type { LeakReport } from '../privacy/protect.js';
 import { pairExample, type Quote, type SharedPassage } from './quotes.js';
 import { chooseQuotes, type QuoteChoice, type QuoteSettings } from './quoting.js';
+import { wholeTexts, type QuoteTexts } from './quote-texts.js';
 import { checkAgainstGold, checkCoders, type CoderCheck, type GoldCheck, type GoldCodings } from './reliability.js';
 import { saturationOf, type Saturation } from './saturation.js';
 import { attributeNames, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
@@ -83,7 +84,9 @@ export interface Analysis {
   /** The sources of the codings: human first when there are both. Counts and totals are those of the first. */
   readonly sources: readonly CodingSource[];
   /** Every coding of every source, human ones first, then by transcript, turn and position. */
-  readonly codings: readonly Coding[];
+  readonly codings: readonly CodingMark[];
+  /** The rows of codings.csv, in the order of `codings`. */
+  readonly codingRows: CodingRows;
   /** The minimum score given, and how many automatic codings fell below it and were left out. */
   readonly minScore?: { readonly score: number; readonly dropped: number };
   /** One per code, in codebook order, codes never raised included: the codings of the first source. */
@@ -114,11 +117,49 @@ export interface Analysis {
   readonly suggestions?: Suggestions;
 }
 
+/**
+ * What codings.csv shows of each coding: the codings held whole, or, for a corpus streamed through, its rows (after
+ * the header) written as the corpus was coded.
+ */
+export type CodingRows = { readonly held: readonly Coding[] } | { readonly written: () => Iterable<string> };
+
 /** Codes the transcripts and computes everything the outputs show. Transcript order does not matter. */
 export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook, settings: AnalysisSettings): Result<Analysis> {
   const transcripts = [...transcriptsIn].sort((a, b) => compareNatural(a.id, b.id));
+  const sources = settings.sources ?? { auto: true };
+  const allAuto = !sources.auto ? [] : (settings.autoCodings ?? transcripts.flatMap((t) => codeTranscript(t, compileCodebook(codebook), settings.unit)));
+  const minScore = settings.minScore;
+  const autoCodings: readonly AutoCoding[] = minScore === undefined ? allAuto : allAuto.filter((c) => c.score >= minScore);
+  const humanCodings = sources.human === undefined ? [] : orderHumanCodings(sources.human, transcripts);
+  const codings: readonly Coding[] = [...humanCodings, ...autoCodings];
+  return analyzeCoded(
+    { transcripts: transcripts.map(summaryOf), autoCodings, autoCodingsMade: allAuto.length, humanCodings, texts: wholeTexts(transcripts, codings), codingRows: { held: codings }, whole: { transcripts, codings, autoCodings } },
+    codebook,
+    settings,
+  );
+}
+
+/** A corpus coded, as the analysis reads it. */
+export interface CodedInput {
+  /** Every transcript, in any order. */
+  readonly transcripts: readonly TranscriptSummary[];
+  /** The automatic codings counted (minScore applied), in transcript, turn and position order. */
+  readonly autoCodings: readonly AutoCodingMark[];
+  /** Automatic codings made, those below minScore included. */
+  readonly autoCodingsMade: number;
+  /** The human codings, in transcript, position and coder order. */
+  readonly humanCodings: readonly HumanCoding[];
+  readonly texts: QuoteTexts;
+  readonly codingRows: CodingRows;
+  /** The transcripts and codings whole: gold, coder agreement, suggestions and a quote review read them. */
+  readonly whole?: { readonly transcripts: readonly Transcript[]; readonly codings: readonly Coding[]; readonly autoCodings: readonly AutoCoding[] };
+}
+
+/** Computes everything the outputs show from a corpus coded (analyze, or app/streamed-corpus.ts). */
+export function analyzeCoded(input: CodedInput, codebook: Codebook, settings: AnalysisSettings): Result<Analysis> {
+  const summaries = [...input.transcripts].sort((a, b) => compareNatural(a.id, b.id));
   // Identifying attributes (name, organisation, contact details) and consent are never shown or broken down by.
-  const shown = transcripts.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
+  const shown = summaries.map((t) => ({ ...t, attributes: publicAttributes(t.attributes) }));
   const sample = sampleOf(shown);
 
   const given = new Set(shown.flatMap((t) => Object.keys(t.attributes)));
@@ -136,11 +177,12 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   }
 
   const sources = settings.sources ?? { auto: true };
-  const allAuto = !sources.auto ? [] : (settings.autoCodings ?? transcripts.flatMap((t) => codeTranscript(t, compileCodebook(codebook), settings.unit)));
+  const { autoCodings, humanCodings } = input;
+  const needsWhole = settings.gold !== undefined || sources.human !== undefined || settings.suggest === true || settings.quotes?.review !== undefined;
+  if (needsWhole && input.whole === undefined) throw new Error('gold, human codings, suggestions and a quote review need the transcripts whole');
+  const transcripts = input.whole === undefined ? [] : [...input.whole.transcripts].sort((a, b) => compareNatural(a.id, b.id));
   const minScore = settings.minScore;
-  const autoCodings: readonly AutoCoding[] = minScore === undefined ? allAuto : allAuto.filter((c) => c.score >= minScore);
-  const humanCodings = sources.human === undefined ? [] : orderHumanCodings(sources.human, transcripts);
-  const primary: readonly Coding[] = sources.human === undefined ? autoCodings : humanCodings;
+  const primary: readonly CodingMark[] = sources.human === undefined ? autoCodings : humanCodings;
   const primaryOf = groupBy(primary, (c) => c.transcript);
 
   const interviews = shown.map((t): InterviewSummary => {
@@ -149,21 +191,22 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
       id: t.id,
       language: t.language,
       attributes: t.attributes,
-      turns: t.turns.length,
-      respondentTurns: respondentTurns(t).length,
+      turns: t.turnCount,
+      respondentTurns: t.respondentTurnCount,
       codedTurns: new Set(own.map((c) => c.turn)).size,
       codings: own.length,
-      isEmpty: isEmptyTranscript(t),
+      isEmpty: t.respondentTurnCount === 0,
       // Published: an interviewer's label that is a name is withheld (privacy/speaker-labels.ts).
       interviewer: publicRecognition(t.interviewer),
     };
   });
 
   const breakdowns = by.map((a) => breakdown(sample, a));
-  const codings = [...humanCodings, ...autoCodings];
+  const codings: readonly CodingMark[] = [...humanCodings, ...autoCodings];
   const bothSources = sources.auto && sources.human !== undefined;
   // Consent is read from all attributes, the private ones included; attribution only from those shown.
-  const chosen = chooseQuotes(codebook.codes, codings, transcripts, sampleOf(transcripts), settings.quotes ?? {});
+  const whole = input.whole === undefined ? undefined : new Map(transcripts.map((t) => [t.id, t]));
+  const chosen = chooseQuotes(codebook.codes, codings, input.texts, summaries, sampleOf(summaries), settings.quotes ?? {}, whole);
   if (!chosen.ok) return chosen;
   const { quotes, pendingQuotes, shared, ...quoting } = chosen.value;
   const cooccurrence = cooccurrenceOf(codebook.codes, primary);
@@ -182,7 +225,8 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
       interviewerLabels: [...new Set(interviews.flatMap((i) => (i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [])))].sort(compareNatural),
       sources: sources.human === undefined ? ['auto'] : sources.auto ? ['human', 'auto'] : ['human'],
       codings,
-      ...(minScore === undefined ? {} : { minScore: { score: minScore, dropped: allAuto.length - autoCodings.length } }),
+      codingRows: input.codingRows,
+      ...(minScore === undefined ? {} : { minScore: { score: minScore, dropped: input.autoCodingsMade - autoCodings.length } }),
       frequencies: frequenciesOf(codebook.codes, primary, sample, breakdowns),
       ...(bothSources ? { autoFrequencies: frequenciesOf(codebook.codes, autoCodings, sample, breakdowns) } : {}),
       quotes,
@@ -196,9 +240,9 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
       }),
       saturation: saturationOf(sample.map((t) => t.id), primary),
       ...(settings.humanPlacement === undefined ? {} : { humanPlacement: settings.humanPlacement }),
-      ...(settings.gold === undefined || !sources.auto ? {} : { gold: checkAgainstGold(transcripts, codebook, autoCodings, settings.gold, settings.unit) }),
+      ...(settings.gold === undefined || !sources.auto ? {} : { gold: checkAgainstGold(transcripts, codebook, input.whole!.autoCodings, settings.gold, settings.unit) }),
       ...(coders === undefined ? {} : { coders }),
-      ...(settings.suggest === true ? { suggestions: suggestCodes(transcripts, codebook, codings, settings.unit) } : {}),
+      ...(settings.suggest === true ? { suggestions: suggestCodes(transcripts, codebook, input.whole!.codings, settings.unit) } : {}),
     },
     chosen.warnings,
   );

@@ -1,6 +1,6 @@
 // Co-occurrence: which codes are given to the same units, how often, and one unit where they meet.
 import type { Code } from '../codebook/codebook.js';
-import type { Coding } from '../coding/coding.js';
+import type { CodingMark } from '../coding/coding.js';
 
 export interface CodePair {
   /** The pair in codebook order. */
@@ -13,7 +13,7 @@ export interface CodePair {
   /** Both / either (Jaccard similarity of the two codes' units). */
   readonly jaccard: number;
   /** The first unit, in reading order, coded with both: a's coding and b's coding there. */
-  readonly example: readonly [Coding, Coding];
+  readonly example: readonly [CodingMark, CodingMark];
 }
 
 /**
@@ -21,19 +21,11 @@ export interface CodePair {
  * order. The unit is the unit of coding of automatic codings (turn, paragraph or sentence); a person's segments
  * meet when they are in the same turn. `codings` come in reading order.
  */
-export function cooccurrenceOf(codes: readonly Code[], codings: readonly Coding[]): CodePair[] {
+export function cooccurrenceOf(codes: readonly Code[], codings: readonly CodingMark[]): CodePair[] {
   const order = new Map(codes.map((c, i) => [c.id, i]));
-  const units = new Map<string, Map<number, Coding>>();
-  for (const coding of codings) {
-    const key = `${coding.transcript}\u0000${coding.source === 'auto' ? `u${coding.unitSpan.start}` : `t${coding.turn}`}`;
-    let unit = units.get(key);
-    if (unit === undefined) units.set(key, (unit = new Map()));
-    const index = order.get(coding.code.id)!;
-    if (!unit.has(index)) unit.set(index, coding);
-  }
   const unitsWith = new Array<number>(codes.length).fill(0);
-  const pairs = new Map<number, { units: number; example: readonly [Coding, Coding] }>();
-  for (const unit of units.values()) {
+  const pairs = new Map<number, { units: number; example: readonly [CodingMark, CodingMark] }>();
+  const count = (unit: ReadonlyMap<number, CodingMark>): void => {
     const present = [...unit.keys()].sort((x, y) => x - y);
     for (const i of present) unitsWith[i]!++;
     for (let x = 0; x < present.length; x++) {
@@ -45,7 +37,24 @@ export function cooccurrenceOf(codes: readonly Code[], codings: readonly Coding[
         else pair.units++;
       }
     }
+  };
+  // One transcript's units at a time (codings come transcript by transcript): a large corpus's units are never all
+  // held at once.
+  let transcript: string | undefined;
+  let units = new Map<string, Map<number, CodingMark>>();
+  for (const coding of codings) {
+    if (coding.transcript !== transcript) {
+      units.forEach(count);
+      units = new Map();
+      transcript = coding.transcript;
+    }
+    const key = coding.source === 'auto' ? `u${coding.unitSpan.start}` : `t${coding.turn}`;
+    let unit = units.get(key);
+    if (unit === undefined) units.set(key, (unit = new Map()));
+    const index = order.get(coding.code.id)!;
+    if (!unit.has(index)) unit.set(index, coding);
   }
+  units.forEach(count);
   return [...pairs.entries()]
     .map(([key, { units: both, example }]): CodePair => {
       const i = Math.floor(key / codes.length);

@@ -1,10 +1,9 @@
 // Frequencies: how many interviews raise each code, how often, at what strength, and in each group.
 import type { Code } from '../codebook/codebook.js';
-import type { Coding } from '../coding/coding.js';
+import type { CodingMark } from '../coding/coding.js';
 import { STRENGTHS, strengthOf, type Strength } from '../coding/strength.js';
-import type { Transcript } from '../transcripts/transcript.js';
 import { percent } from './percent.js';
-import { attributeValue, type AttributeBreakdown } from './sample.js';
+import { attributeValue, type AttributeBreakdown, type Attributed } from './sample.js';
 
 export interface BreakdownCount {
   readonly attribute: string;
@@ -28,7 +27,7 @@ export interface CodeFrequency {
 }
 
 /** One frequency per code, in codebook order, codes never raised included. */
-export function frequenciesOf(codes: readonly Code[], codings: readonly Coding[], sample: readonly Transcript[], breakdowns: readonly AttributeBreakdown[]): CodeFrequency[] {
+export function frequenciesOf(codes: readonly Code[], codings: readonly CodingMark[], sample: readonly Attributed[], breakdowns: readonly AttributeBreakdown[]): CodeFrequency[] {
   const mentions = new Map<Code, number>();
   const raisedIn = new Map<Code, Set<string>>();
   const strengths = new Map<Code, Record<Strength, number>>();

@@ -7,6 +7,9 @@ import { sentenceSpans, type Span } from '../text/sentences.js';
 import { scanWords } from '../text/tokenize.js';
 import type { Transcript } from '../transcripts/transcript.js';
 
+/** What a quote is cut from: text, and its language for sentences and fillers. */
+export type QuotedText = Pick<Transcript, 'text' | 'language'>;
+
 // A quote reads best between these lengths (UTF-16 units, fillers left out).
 export const SHORT_QUOTE = 80;
 export const LONG_QUOTE = 400;
@@ -36,12 +39,12 @@ export const passageOf = (coding: Coding): Passage => ({
 });
 
 /** The readable length of a quote: fillers do not count. */
-export const quoteLength = (transcript: Transcript, span: Span): number => contentLength(transcript.text, span.start, span.end, transcript.language);
+export const quoteLength = (transcript: QuotedText, span: Span): number => contentLength(transcript.text, span.start, span.end, transcript.language);
 
 /** The part of a coding to quote. */
-export const quoteSpan = (coding: Coding, transcript: Transcript): QuoteCut => cutPassage(passageOf(coding), transcript);
+export const quoteSpan = (coding: Coding, transcript: QuotedText): QuoteCut => cutPassage(passageOf(coding), transcript);
 
-export function cutPassage(passage: Passage, transcript: Transcript): QuoteCut {
+export function cutPassage(passage: Passage, transcript: QuotedText): QuoteCut {
   const { text, language } = transcript;
   const { span } = passage;
   const length = (s: Span) => contentLength(text, s.start, s.end, language);
@@ -169,7 +172,7 @@ function wordWindow(text: string, stretch: Span, focus: Span, language: Language
  * its sentences clear of them, the one with most term occurrences (for a person's segment, the longest), cut as
  * usual. Undefined when no such run is left.
  */
-export function cutAvoiding(passage: Passage, transcript: Transcript, taken: readonly Span[]): QuoteCut | undefined {
+export function cutAvoiding(passage: Passage, transcript: QuotedText, taken: readonly Span[]): QuoteCut | undefined {
   const runs: Span[] = [];
   let run: Span | undefined;
   for (const s of sentenceSpans(transcript.text, passage.span.start, passage.span.end, transcript.language)) {

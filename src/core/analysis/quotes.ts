@@ -1,14 +1,14 @@
 // Chooses the quotes that illustrate each code: each code's strongest passages, from different interviews, and no
 // passage for two codes.
 import type { Code } from '../codebook/codebook.js';
-import { groupBy } from '../collections.js';
-import type { Coding } from '../coding/coding.js';
+import { groupBy, pushTo } from '../collections.js';
+import type { CodingMark } from '../coding/coding.js';
 import { strengthOf } from '../coding/strength.js';
 import { quoteId } from '../privacy/quote-id.js';
 import { codePointConverter, type CodePointOffset, type CodePointSpan } from '../text/offsets.js';
 import type { Span } from '../text/sentences.js';
-import type { Transcript } from '../transcripts/transcript.js';
-import { cutAvoiding, LONG_QUOTE, passageOf, quoteLength, quoteSpan, SHORT_QUOTE, type QuoteCut } from './quote-span.js';
+import { cutAvoiding, cutPassage, LONG_QUOTE, quoteLength, SHORT_QUOTE, type Passage, type QuoteCut } from './quote-span.js';
+import type { CodedPassage, PassageText, QuoteTexts } from './quote-texts.js';
 
 export const QUOTES_PER_CODE = 3;
 
@@ -17,7 +17,7 @@ export interface Quote {
   readonly id: string;
   readonly code: Code;
   /** The coding it illustrates: its source, coder, score and strength. */
-  readonly coding: Coding;
+  readonly coding: CodingMark;
   readonly transcript: string;
   readonly turn: number;
   readonly speaker: string;
@@ -65,15 +65,17 @@ export interface QuoteSelection {
 export const quoteText = (quote: Quote): string => `${quote.cutBefore ? '… ' : ''}${quote.words}${quote.cutAfter ? ' …' : ''}`;
 
 interface Candidate {
-  readonly coding: Coding;
+  readonly coding: CodingMark;
+  readonly passage: CodedPassage;
+  /** In the transcript's offsets. */
   readonly cut: QuoteCut;
   readonly readable: boolean;
 }
 
 // A person's segment first, then automatic codings by strength, then score.
 const TIER = { strong: 2, moderate: 1, weak: 0 } as const;
-const tierOf = (coding: Coding): number => (coding.source === 'human' ? 3 : TIER[strengthOf(coding)!]);
-const scoreOf = (coding: Coding): number => (coding.source === 'auto' ? coding.score : 0);
+const tierOf = (coding: CodingMark): number => (coding.source === 'human' ? 3 : TIER[strengthOf(coding)!]);
+const scoreOf = (coding: CodingMark): number => (coding.source === 'auto' ? coding.score : 0);
 // How many codings are cut into quotes at a time: cutting needs sentence segmentation, the costly part, so codings
 // are ranked cheaply first and cut in small batches, where length can break ties of strength.
 const BATCH = 8;
@@ -87,32 +89,29 @@ const BATCH = 8;
  */
 export function selectQuotes(
   codes: readonly Code[],
-  codings: readonly Coding[],
-  transcripts: ReadonlyMap<string, Transcript>,
+  codings: readonly CodingMark[],
+  texts: QuoteTexts,
   policy: QuotePolicy = QUOTE_ANYTHING,
   pinned: readonly Quote[] = [],
 ): QuoteSelection {
   // Codings come in transcript, turn and position order: their index breaks ties.
-  const position = new Map(codings.map((coding, i) => [coding, i]));
-  const cheap = (a: Coding, b: Coding): number => tierOf(b) - tierOf(a) || scoreOf(b) - scoreOf(a) || position.get(a)! - position.get(b)!;
-  const byCode = groupBy(codings, (coding) => coding.code.id);
+  const cheap = (a: number, b: number): number => tierOf(codings[b]!) - tierOf(codings[a]!) || scoreOf(codings[b]!) - scoreOf(codings[a]!) || a - b;
+  const byCode = new Map<string, number[]>();
+  codings.forEach((coding, i) => pushTo(byCode, coding.code.id, i));
   const used = new Map<string, (Span & { quote: Quote })[]>();
-  const quoter = quoteMaker(transcripts);
-  const converters = new Map<string, (utf16Offset: number) => CodePointOffset>();
+  const quoter = quoteMaker();
   // Whether a passage overlaps one its interviewee withdrew in a review.
-  const isWithdrawn = (transcript: Transcript, span: Span): boolean => {
-    const withdrawn = policy.withdrawn.get(transcript.id);
+  const isWithdrawn = (transcript: string, text: PassageText, span: Span): boolean => {
+    const withdrawn = policy.withdrawn.get(transcript);
     if (withdrawn === undefined) return false;
-    let toCodePoints = converters.get(transcript.id);
-    if (toCodePoints === undefined) converters.set(transcript.id, (toCodePoints = codePointConverter(transcript.text)));
-    const [start, end] = [toCodePoints(span.start), toCodePoints(span.end)];
+    const [start, end] = codePointsOf(text, span);
     return withdrawn.some((w) => w.start < end && start < w.end);
   };
 
   const pools = codes
     .map((code, order) => {
-      const own = (byCode.get(code.id) ?? []).sort(cheap);
-      return { code, order, pool: new CandidatePool(own, transcripts), interviews: new Set(own.map((c) => c.transcript)).size };
+      const own = (byCode.get(code.id) ?? []).sort(cheap).map((i) => codings[i]!);
+      return { code, order, pool: new CandidatePool(own, texts), interviews: new Set(own.map((c) => c.transcript)).size };
     })
     .filter((p) => p.interviews > 0)
     .sort((a, b) => a.interviews - b.interviews || a.order - b.order);
@@ -131,18 +130,22 @@ export function selectQuotes(
       // A code that found nothing in an earlier round has nothing more; one holding pinned quotes waits for its round.
       if (mine.length !== round) continue;
       let blockedBy: Quote | undefined;
-      const pick = pool.take((candidate) => {
-        const { coding, cut } = candidate;
-        if (mine.some((q) => q.transcript === coding.transcript) || !policy.mayQuote(coding.transcript)) return undefined;
-        const transcript = transcripts.get(coding.transcript)!;
-        if (isWithdrawn(transcript, cut.span)) return undefined;
+      // Refused now and in every later round, since a code's quotes only grow: never cut, so never read.
+      const hopeless = (coding: CodingMark): boolean => mine.some((q) => q.transcript === coding.transcript) || !policy.mayQuote(coding.transcript);
+      const pick = pool.take(hopeless, (candidate) => {
+        const { coding, cut, passage } = candidate;
+        if (hopeless(coding)) return undefined;
+        if (isWithdrawn(coding.transcript, passage.text, cut.span)) return undefined;
         const taken = used.get(coding.transcript) ?? [];
         const clash = taken.find((u) => u.start < cut.span.end && u.end > cut.span.start);
         if (clash === undefined) return candidate;
         blockedBy ??= clash.quote;
         // The passage's next best: the part of it no other code's quote holds, if it still carries the code.
-        const recut = cutAvoiding(passageOf(coding), transcript, taken);
-        return recut === undefined || isWithdrawn(transcript, recut.span) ? undefined : candidateOf(coding, recut, transcript);
+        const from = passage.text.from;
+        const recut = cutAvoiding(localPassage(coding, passage), passage.text, taken.map((u) => shift(u, -from)));
+        if (recut === undefined) return undefined;
+        const cutHere = shiftCut(recut, from);
+        return isWithdrawn(coding.transcript, passage.text, cutHere.span) ? undefined : candidateOf(coding, passage, cutHere);
       });
       if (pick === undefined) {
         if (round === 0 && blockedBy !== undefined) shared.push({ code, quotedUnder: blockedBy });
@@ -162,9 +165,28 @@ export function selectQuotes(
   };
 }
 
-function candidateOf(coding: Coding, cut: QuoteCut, transcript: Transcript): Candidate {
-  const length = quoteLength(transcript, cut.span);
-  return { coding, cut, readable: length >= SHORT_QUOTE && length <= LONG_QUOTE };
+function candidateOf(coding: CodingMark, passage: CodedPassage, cut: QuoteCut): Candidate {
+  const length = quoteLength(passage.text, shift(cut.span, -passage.text.from));
+  return { coding, passage, cut, readable: length >= SHORT_QUOTE && length <= LONG_QUOTE };
+}
+
+const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+const shiftCut = (cut: QuoteCut, by: number): QuoteCut => ({ ...cut, span: shift(cut.span, by) });
+
+/** A coding's passage in the offsets of its stretch of text. */
+function localPassage(coding: CodingMark, { text, hits }: CodedPassage): Passage {
+  return { span: shift(coding.unitSpan, -text.from), hits: hits.map((h) => shift(h, -text.from)), isSegment: coding.source === 'human' };
+}
+
+// Code point converters of the stretches quotes are cut from, made once per stretch.
+const converters = new WeakMap<PassageText, (utf16Offset: number) => CodePointOffset>();
+
+/** A span of a stretch of text (in the transcript's UTF-16 offsets) in the transcript's code points. */
+function codePointsOf(text: PassageText, span: Span): [CodePointOffset, CodePointOffset] {
+  let toCodePoints = converters.get(text);
+  if (toCodePoints === undefined) converters.set(text, (toCodePoints = codePointConverter(text.text)));
+  // A stretch's own code points, counted on from those before it.
+  return [(text.codePointsBefore + toCodePoints(span.start - text.from)) as CodePointOffset, (text.codePointsBefore + toCodePoints(span.end - text.from)) as CodePointOffset];
 }
 
 /** One code's codings, cut into quotes a batch at a time, best first within a batch. */
@@ -173,17 +195,18 @@ class CandidatePool {
   private cutUpTo = 0;
 
   constructor(
-    private readonly codings: readonly Coding[],
-    private readonly transcripts: ReadonlyMap<string, Transcript>,
+    private readonly codings: readonly CodingMark[],
+    private readonly texts: QuoteTexts,
   ) {}
 
   /**
    * The first candidate, best first, that `choose` takes (as it is, or cut otherwise); the candidates it refuses
-   * stay for later rounds.
+   * stay for later rounds. Codings `hopeless` refuses are left out of the batches cut: taking them out of a batch
+   * leaves the order of the others as it was.
    */
-  take(choose: (candidate: Candidate) => Candidate | undefined): Candidate | undefined {
+  take(hopeless: (coding: CodingMark) => boolean, choose: (candidate: Candidate) => Candidate | undefined): Candidate | undefined {
     for (let i = 0; ; i++) {
-      if (i >= this.ranked.length && !this.cutBatch()) return undefined;
+      while (i >= this.ranked.length) if (!this.cutBatch(hopeless)) return undefined;
       const chosen = choose(this.ranked[i]!);
       if (chosen !== undefined) {
         this.ranked.splice(i, 1);
@@ -192,13 +215,16 @@ class CandidatePool {
     }
   }
 
-  private cutBatch(): boolean {
+  private cutBatch(hopeless: (coding: CodingMark) => boolean): boolean {
     if (this.cutUpTo >= this.codings.length) return false;
-    const batch = this.codings.slice(this.cutUpTo, this.cutUpTo + BATCH).map((coding) => {
-      const transcript = this.transcripts.get(coding.transcript)!;
-      return candidateOf(coding, quoteSpan(coding, transcript), transcript);
-    });
-    this.cutUpTo += batch.length;
+    const batch = this.codings
+      .slice(this.cutUpTo, this.cutUpTo + BATCH)
+      .filter((coding) => !hopeless(coding))
+      .map((coding) => {
+        const passage = this.texts.passageOf(coding);
+        return candidateOf(coding, passage, shiftCut(cutPassage(localPassage(coding, passage), passage.text), passage.text.from));
+      });
+    this.cutUpTo += BATCH;
     // Within a batch: strength, then readable length, then score and reading order (the batch's order).
     const rank = new Map(batch.map((c, i) => [c, i]));
     batch.sort((a, b) => tierOf(b.coding) - tierOf(a.coding) || Number(b.readable) - Number(a.readable) || rank.get(a)! - rank.get(b)!);
@@ -212,21 +238,19 @@ class CandidatePool {
  * (the first in quote order). Quotes only, never a fresh passage: what a reader sees has been consented to, reviewed
  * and checked for names as every quote is.
  */
-export function pairExample(a: Code, b: Code, quotes: readonly Quote[], codings: readonly Coding[]): Quote | undefined {
+export function pairExample(a: Code, b: Code, quotes: readonly Quote[], codings: readonly CodingMark[]): Quote | undefined {
   const byTranscript = groupBy(codings, (c) => c.transcript);
   const coded = (code: Code, quote: Quote): boolean =>
     (byTranscript.get(quote.transcript) ?? []).some((c) => c.code === code && c.unitSpan.start < quote.coding.unitSpan.end && quote.coding.unitSpan.start < c.unitSpan.end);
   return quotes.find((q) => (q.code === a && coded(b, q)) || (q.code === b && coded(a, q)));
 }
 
-/** Builds quotes, converting offsets with one converter per transcript. */
-function quoteMaker(transcripts: ReadonlyMap<string, Transcript>): (code: Code, candidate: Candidate) => Quote {
-  const converters = new Map<string, (utf16Offset: number) => CodePointOffset>();
-  return (code, { coding, cut }) => {
-    const transcript = transcripts.get(coding.transcript)!;
-    let toCodePoints = converters.get(transcript.id);
-    if (toCodePoints === undefined) converters.set(transcript.id, (toCodePoints = codePointConverter(transcript.text)));
-    const [start, end] = [toCodePoints(cut.span.start), toCodePoints(cut.span.end)];
+/** Builds quotes from the stretches of text they are cut from. */
+function quoteMaker(): (code: Code, candidate: Candidate) => Quote {
+  return (code, { coding, cut, passage }) => {
+    const { text } = passage;
+    const [start, end] = codePointsOf(text, cut.span);
+    const local = shift(cut.span, -text.from);
     return {
       id: quoteId(coding.transcript, start, end),
       code,
@@ -234,13 +258,13 @@ function quoteMaker(transcripts: ReadonlyMap<string, Transcript>): (code: Code, 
       transcript: coding.transcript,
       turn: coding.turn,
       speaker: coding.speaker,
-      words: transcript.text.slice(cut.span.start, cut.span.end).replace(/\s+/g, ' '),
+      words: text.text.slice(local.start, local.end).replace(/\s+/g, ' '),
       cutBefore: cut.cutBefore,
       cutAfter: cut.cutAfter,
       start,
       end,
       span: cut.span,
-      line: lineAt(transcript.text, cut.span.start),
+      line: text.line - 1 + lineAt(text.text, local.start),
     };
   };
 }

@@ -1,14 +1,15 @@
 // Which quotes the outputs show: chosen by code (quotes.ts) among the passages interviewees consented to, minus those
 // withdrawn in a review, with edits applied and quotes awaiting approval held back; and how each is attributed.
 import type { Code } from '../codebook/codebook.js';
-import type { Coding } from '../coding/coding.js';
+import type { CodingMark } from '../coding/coding.js';
 import { attributeInterviews, type Attribution } from '../privacy/attribution.js';
 import { consentOf, type Consent, type ConsentCounts } from '../privacy/consent.js';
 import { isPrivateAttribute } from '../privacy/attributes.js';
 import { applyReview, withdrawnPassages, type QuoteReview, type ReviewCounts } from '../privacy/quote-review.js';
 import { compareNatural, error, fail, ok, type Problem, type Result } from '../problem.js';
 import type { CodePointSpan } from '../text/offsets.js';
-import type { Transcript } from '../transcripts/transcript.js';
+import type { Transcript, TranscriptSummary } from '../transcripts/transcript.js';
+import type { QuoteTexts } from './quote-texts.js';
 import { selectQuotes, type Quote, type SharedPassage } from './quotes.js';
 
 export interface QuoteSettings {
@@ -34,10 +35,13 @@ export interface QuoteChoice {
 
 export function chooseQuotes(
   codes: readonly Code[],
-  codings: readonly Coding[],
-  transcripts: readonly Transcript[],
-  sample: readonly Transcript[],
+  codings: readonly CodingMark[],
+  texts: QuoteTexts,
+  transcripts: readonly TranscriptSummary[],
+  sample: readonly TranscriptSummary[],
   settings: QuoteSettings,
+  /** Needed with a review only: where the quotes it withdrew are looked for. */
+  whole?: ReadonlyMap<string, Transcript>,
 ): Result<QuoteChoice> {
   const problems: Problem[] = [];
   const consent = new Map<string, Consent>();
@@ -59,15 +63,18 @@ export function chooseQuotes(
   }
   if (problems.length > 0) return fail(problems);
 
-  const byId = new Map(transcripts.map((t) => [t.id, t]));
   const consentOfId = (id: string): Consent => consent.get(id) ?? 'yes';
-  const withdrawn = settings.review === undefined ? { passages: new Map(), warnings: [] } : withdrawnPassages(settings.review, byId);
+  let withdrawn: ReturnType<typeof withdrawnPassages> = { passages: new Map(), warnings: [] };
+  if (settings.review !== undefined) {
+    if (whole === undefined) throw new Error('a quote review needs the transcripts whole');
+    withdrawn = withdrawnPassages(settings.review, whole);
+  }
   const mayQuote = (id: string): boolean => consentOfId(id) !== 'no';
   // A withdrawal replaces that quote and no other: the choice made without it is kept, and only its place refilled.
-  const first = selectQuotes(codes, codings, byId, { mayQuote, withdrawn: new Map() });
+  const first = selectQuotes(codes, codings, texts, { mayQuote, withdrawn: new Map() });
   const isWithdrawn = (q: Quote): boolean => (withdrawn.passages.get(q.transcript) ?? []).some((w: CodePointSpan) => w.start < q.end && q.start < w.end);
   const selected = first.quotes.some(isWithdrawn)
-    ? selectQuotes(codes, codings, byId, { mayQuote, withdrawn: withdrawn.passages }, first.quotes.filter((q) => !isWithdrawn(q)))
+    ? selectQuotes(codes, codings, texts, { mayQuote, withdrawn: withdrawn.passages }, first.quotes.filter((q) => !isWithdrawn(q)))
     : first;
   const reviewed = applyReview(selected.quotes, settings.review, consentOfId);
   const published = new Map(reviewed.published.map((q) => [q.id, q]));

@@ -1,6 +1,6 @@
 // The sample: which interviews count, and how they split by each attribute (group, region, language…).
 import { compareNatural } from '../problem.js';
-import { isEmptyTranscript, type Transcript } from '../transcripts/transcript.js';
+import type { Transcript, TranscriptSummary } from '../transcripts/transcript.js';
 import { percent } from './percent.js';
 
 /** What a transcript shows for an attribute it does not give. */
@@ -17,11 +17,14 @@ export interface AttributeBreakdown {
   readonly values: readonly ValueCount[];
 }
 
-export const attributeValue = (transcript: Transcript, attribute: string): string =>
+/** What the sample and its breakdowns read of a transcript. */
+export type Attributed = Pick<Transcript, 'id' | 'language' | 'attributes'>;
+
+export const attributeValue = (transcript: Attributed, attribute: string): string =>
   attribute === 'language' ? transcript.language : (transcript.attributes[attribute] ?? NOT_GIVEN);
 
 /** Every attribute any transcript gives, `first` ones first (in that order), then the rest by name; language last. */
-export function attributeNames(transcripts: readonly Transcript[], first: readonly string[]): string[] {
+export function attributeNames(transcripts: readonly Attributed[], first: readonly string[]): string[] {
   const all = new Set<string>();
   for (const t of transcripts) for (const key of Object.keys(t.attributes)) all.add(key);
   const rest = [...all].filter((a) => !first.includes(a)).sort(compareNatural);
@@ -29,7 +32,7 @@ export function attributeNames(transcripts: readonly Transcript[], first: readon
 }
 
 /** The values of an attribute in the sample, in natural order with "(not given)" last. */
-export function breakdown(sample: readonly Transcript[], attribute: string): AttributeBreakdown {
+export function breakdown(sample: readonly Attributed[], attribute: string): AttributeBreakdown {
   const counts = new Map<string, number>();
   for (const t of sample) {
     const value = attributeValue(t, attribute);
@@ -42,4 +45,4 @@ export function breakdown(sample: readonly Transcript[], attribute: string): Att
 }
 
 /** The interviews that count: transcripts with respondent text. Empty ones are listed, not counted. */
-export const sampleOf = (transcripts: readonly Transcript[]): Transcript[] => transcripts.filter((t) => !isEmptyTranscript(t));
+export const sampleOf = <T extends TranscriptSummary>(transcripts: readonly T[]): T[] => transcripts.filter((t) => t.respondentTurnCount > 0);

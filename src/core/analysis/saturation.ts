@@ -1,5 +1,5 @@
 // Saturation: how many new codes each further interview brought, in the interviews' order and over random orders.
-import type { Coding } from '../coding/coding.js';
+import type { CodingMark } from '../coding/coding.js';
 
 /** How many random orders are averaged, and the seed of the generator that draws them: the same on every run. */
 export const RANDOM_ORDERS = 100;
@@ -26,7 +26,7 @@ export interface Saturation {
 }
 
 /** `interviews` in their order (the sample, by id); `codings` those counted. */
-export function saturationOf(interviews: readonly string[], codings: readonly Coding[]): Saturation {
+export function saturationOf(interviews: readonly string[], codings: readonly CodingMark[]): Saturation {
   const codesOf = new Map<string, Set<string>>(interviews.map((id) => [id, new Set()]));
   for (const coding of codings) codesOf.get(coding.transcript)?.add(coding.code.id);
   const sets = interviews.map((id) => codesOf.get(id)!);

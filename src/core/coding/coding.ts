@@ -48,3 +48,24 @@ export interface HumanCoding extends CodingBase {
 
 export type Coding = AutoCoding | HumanCoding;
 export type CodingSource = Coding['source'];
+
+/**
+ * An automatic coding as counts, co-occurrence and the choice of quotes need it: without its words, terms and term
+ * occurrences, which a large corpus cannot hold for every coding (codings.csv is written as the corpus is coded).
+ */
+export type AutoCodingMark = Omit<AutoCoding, 'text' | 'matchedTerms' | 'hitSpans'>;
+
+/** A coding as the analysis holds it: a person's whole, an automatic one perhaps as its mark only. */
+export type CodingMark = AutoCodingMark | HumanCoding;
+
+/**
+ * The mark of an automatic coding: what stays of it once its row of codings.csv is written. Its transcript id and
+ * speaker label are given, so that a corpus's marks share one copy of each.
+ */
+export function markOf(coding: AutoCoding, transcript: string, speaker: string): AutoCodingMark {
+  // Built whole, with one shape: marks are many, and an object built by spreading can take more memory.
+  const { turn, time, code, start, end, unitSpan, score } = coding;
+  return time === undefined
+    ? { source: 'auto', transcript, turn, speaker, code, start, end, unitSpan, score }
+    : { source: 'auto', transcript, turn, speaker, time, code, start, end, unitSpan, score };
+}

@@ -62,6 +62,11 @@ export interface CompiledCodebook {
   readonly codebook: Codebook;
   /** The index for one language, compiled on first use. */
   index(language: Language): LanguageIndex;
+  /**
+   * Lets go of the indexes and the words their lookups met: a corpus's vocabulary (tens of MB) that a codebook kept
+   * for the rest of an analysis would hold for nothing. Indexes are compiled again if asked for.
+   */
+  forgetWords(): void;
 }
 
 // Compiled once per codebook: validation warnings and coding share the stemmed terms.
@@ -88,6 +93,7 @@ function compileUncached(codebook: Codebook): CompiledCodebook {
       }
       return index;
     },
+    forgetWords: () => cache.clear(),
   };
 }
 

@@ -30,7 +30,7 @@ export const isPrivateAttribute = (key: string): boolean => identifyingAttribute
  * Everything known about the interviewee: the participants table's whole row (names, contacts and consent are kept
  * there, never published), then the transcript's own attributes, which win where both give a value.
  */
-export const allAttributesOf = (transcript: Transcript): Readonly<Record<string, string>> => attributeRecord({ ...transcript.participant?.values, ...transcript.attributes });
+export const allAttributesOf = (transcript: Pick<Transcript, 'attributes' | 'participant'>): Readonly<Record<string, string>> => attributeRecord({ ...transcript.participant?.values, ...transcript.attributes });
 
 /** The attributes an output may show (a record without prototype: a key named "constructor" is data). */
 export function publicAttributes(attributes: Readonly<Record<string, string>>): Record<string, string> {

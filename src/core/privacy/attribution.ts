@@ -1,7 +1,6 @@
 // Attribution of quotes that does not identify: the values of the chosen attributes (group, region…), coarsened where
 // a combination of values covers fewer than three interviewees, the last attribute dropped first.
-import { attributeValue } from '../analysis/sample.js';
-import type { Transcript } from '../transcripts/transcript.js';
+import { attributeValue, type Attributed } from '../analysis/sample.js';
 
 /** Fewer interviewees than this sharing a combination of values could be told apart by it. */
 export const MIN_ATTRIBUTION_GROUP = 3;
@@ -14,7 +13,7 @@ export interface Attribution {
 }
 
 /** The attribution of each interview of the sample by `attributes`, coarsened from the last attribute backwards. */
-export function attributeInterviews(sample: readonly Transcript[], attributes: readonly string[]): Map<string, Attribution> {
+export function attributeInterviews(sample: readonly Attributed[], attributes: readonly string[]): Map<string, Attribution> {
   const out = new Map<string, Attribution>();
   for (const t of sample) {
     let kept = attributes.length;

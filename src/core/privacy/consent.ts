@@ -8,7 +8,7 @@ export const CONSENT_VALUES = ['yes', 'no', 'review'] as const;
 export type Consent = (typeof CONSENT_VALUES)[number];
 
 /** The transcript's consent; a value other than yes, no or review is an error naming the transcript. */
-export function consentOf(transcript: Transcript): Result<Consent> {
+export function consentOf(transcript: Pick<Transcript, 'id' | 'file' | 'attributes' | 'participant'>): Result<Consent> {
   const entry = Object.entries(allAttributesOf(transcript)).find(([key]) => attributeKey(key) === CONSENT_ATTRIBUTE);
   if (entry === undefined || entry[1].trim() === '') return ok('yes');
   const value = entry[1].trim().toLowerCase();

@@ -3,7 +3,7 @@
 import { appendAll } from '../collections.js';
 import { scanWords, foldDiacritics } from '../text/tokenize.js';
 import { allAttributesOf, identifyingAttribute } from './attributes.js';
-import type { Transcript } from '../transcripts/transcript.js';
+import type { TranscriptSummary } from '../transcripts/transcript.js';
 import type { Finding } from './findings.js';
 
 export type KnownNameKind = 'name' | 'organisation';
@@ -166,13 +166,15 @@ export class KnownNameMatcher {
 }
 
 /** Every name the transcripts give: person and organisation attributes, and speaker labels that are personal names. */
-export function namesOfTranscripts(transcripts: readonly Transcript[]): KnownName[] {
+/** What the names of a transcript are read from: its attributes, participants-table row and speaker labels. */
+export type NamedTranscript = Pick<TranscriptSummary, 'id' | 'attributes' | 'participant' | 'speakers'>;
+
+export function namesOfTranscripts(transcripts: readonly NamedTranscript[]): KnownName[] {
   const names: KnownName[] = [];
   for (const t of transcripts) {
     appendAll(names, namesFromAttributes(allAttributesOf(t), t.id));
     const own = names.filter((n) => n.kind === 'name' && n.from.startsWith(`${t.id}: `) && n.aliasOf === undefined);
-    const roleOf = new Map(t.turns.map((turn) => [turn.speaker, turn.role]));
-    for (const [speaker, role] of roleOf) {
+    for (const { speaker, role } of t.speakers) {
       if (isGenericSpeaker(speaker)) continue;
       // A respondent labelled by part of their name ("María Fernanda" for María Fernanda Rojas) is that person.
       const words = wordsOf(speaker);

@@ -66,8 +66,11 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
 
   let codingsChecked = 0;
   let codings = analysis.codings;
+  let codingRows = analysis.codingRows;
   let suggestions = analysis.suggestions;
   if (options.redact === 'all') {
+    // Checking every coding's text needs it held: a streamed corpus is never redacted whole (app/streamed-corpus.ts).
+    if (!('held' in analysis.codingRows)) throw new Error('redacting codings.csv needs the codings held whole');
     const done = new Map<string, string>();
     // A stretch of a turn, coded or suggested: its text redacted once however many rows show it.
     const protectStretch = (stretch: Pick<Coding, 'transcript' | 'start' | 'end' | 'text' | 'speaker'>): { text: string; speaker: string } => {
@@ -80,7 +83,9 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
       return { text, speaker: isGenericSpeaker(stretch.speaker) ? stretch.speaker : '[name]' };
     };
     const protectCoding = (coding: Coding): Coding => ({ ...coding, ...protectStretch(coding) });
-    codings = analysis.codings.map(protectCoding);
+    const held = analysis.codingRows.held.map(protectCoding);
+    codings = held;
+    codingRows = { held };
     // suggestions.csv shows the uncoded units' text, a working file like codings.csv: redacted alike.
     if (analysis.suggestions !== undefined) {
       suggestions = { ...analysis.suggestions, suggestions: analysis.suggestions.suggestions.map((s) => ({ ...s, ...protectStretch(s) })) };
@@ -95,7 +100,7 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
     places,
     redacted: options.redact,
   };
-  return { ...analysis, quotes, pendingQuotes, codings, privacy, ...(suggestions === undefined ? {} : { suggestions }) };
+  return { ...analysis, quotes, pendingQuotes, codings, codingRows, privacy, ...(suggestions === undefined ? {} : { suggestions }) };
 }
 
 export type TurnOf = (transcript: string, start: CodePointOffset) => string | undefined;

@@ -153,9 +153,10 @@ export function writtenWords<T extends WordForms>(
   const limit = options.limit ?? 500_000;
   const from = options.from ?? stemmedOnce(language, limit);
   const memo = new Map<string, WrittenWord<T>>();
-  return (word) => {
-    let known = memo.get(word);
+  return (written) => {
+    let known = memo.get(written);
     if (known === undefined) {
+      const word = detach(written);
       const forms = from(word);
       const head = make(forms);
       known = forms.next === undefined ? head : { ...head, next: make(forms.next) };
@@ -165,6 +166,13 @@ export function writtenWords<T extends WordForms>(
     return known;
   };
 }
+
+/**
+ * A string cut from a larger one, as a copy of its own. V8 makes a cut of 13 characters or more a view of the larger
+ * string, which keeps it alive: a word kept in a memo would keep its whole transcript in memory long after it was
+ * coded (app/streamed-corpus.ts).
+ */
+export const detach = (cut: string): string => (cut.length < 13 ? cut : (' ' + cut).slice(1));
 
 /**
  * wordForms memoised by the word in lower case: "Funding" opening a sentence costs no second stemming of "funding".

@@ -83,3 +83,22 @@ export const respondentTurns = (transcript: Pick<Transcript, 'turns'>): Turn[] =
 
 /** A transcript with nothing a respondent said: listed in reports as empty, left out of the sample. */
 export const isEmptyTranscript = (transcript: Transcript): boolean => respondentTurns(transcript).length === 0;
+
+/**
+ * What the analysis keeps of a transcript once it is coded: all but its words and turns, which a large corpus cannot
+ * hold at once (app/streamed-corpus.ts).
+ */
+export interface TranscriptSummary extends Omit<Transcript, 'text' | 'turns'> {
+  readonly turnCount: number;
+  /** Respondent turns with words: none makes the transcript empty. */
+  readonly respondentTurnCount: number;
+  /** Each speaker label once, in the order of its first turn, with the role of its last: whose names to look for. */
+  readonly speakers: readonly { readonly speaker: string; readonly role: Role }[];
+}
+
+export function summaryOf(transcript: Transcript): TranscriptSummary {
+  const { text: _text, turns, ...rest } = transcript;
+  const roleOf = new Map(turns.map((turn) => [turn.speaker, turn.role]));
+  return { ...rest, turnCount: turns.length, respondentTurnCount: respondentTurns(transcript).length, speakers: [...roleOf].map(([speaker, role]) => ({ speaker, role })) };
+}
+
