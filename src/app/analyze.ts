@@ -31,7 +31,7 @@ import { startChartRenderer, type ChartRenderer } from './chart-renderer.js';
 import { startNameFinderThread, type NameFinderThread } from './name-finder-thread.js';
 import { readHumanCodings, type HumanCodings } from './corpus.js';
 import { readAndCode, type CodedCorpus } from './coded-corpus.js';
-import { readAndCodeStreamed, streams, type StreamedCorpus } from './streamed-corpus.js';
+import { KEPT_PER_CODE, readAndCodeStreamed, streams, type StreamedCorpus } from './streamed-corpus.js';
 import { InputError, usageError } from './errors.js';
 import { silentReporter, type Reporter } from './reporter.js';
 
@@ -125,8 +125,10 @@ export interface AnalyzeOptions {
   /**
    * Code each transcript as it is read and let it go, so memory does not grow with the corpus (the default, where
    * the other options allow: app/streamed-corpus.ts); false holds the corpus whole. The outputs are the same bytes.
+   * `keptPerCode` sets how many of each code's best codings keep their turns for quotes (default KEPT_PER_CODE);
+   * should choosing quotes need more, the corpus is read again and held whole.
    */
-  readonly stream?: boolean;
+  readonly stream?: boolean | { readonly keptPerCode: number };
 }
 
 export interface AnalyzeResult {
@@ -149,12 +151,17 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
       if (streams(options)) {
         // The workers load while a small corpus is read and coded; a large one streams through without them, which
         // would hold their memory all along for a wait of a second at most.
-        const corpus = await readAndCodeStreamed(options, cwd, reporter, (bytes) => {
+        const sized = (bytes: number): void => {
           if (bytes < EARLY_WORKERS_BELOW) workers.start();
-        });
-        const streamed = await analyzeStreamed(corpus, options, cwd, workers, reporter);
+        };
+        const kept = typeof options.stream === 'object' ? options.stream.keptPerCode : KEPT_PER_CODE;
+        const streamed = await analyzeStreamed(await readAndCodeStreamed(options, cwd, reporter, sized, kept), options, cwd, workers, reporter);
         if (streamed !== undefined) return streamed;
         reporter.info('Choosing quotes went past the passages kept while streaming: reading the corpus again, whole');
+        workers.start();
+        // The files' warnings were given on the first reading.
+        const quiet: Reporter = { warn: () => undefined, info: (text) => reporter.info(text), progress: (progress) => reporter.progress(progress) };
+        return analyzeCorpus(await readAndCode(options, cwd, quiet), options, cwd, workers, reporter);
       }
       workers.start();
       return analyzeCorpus(await readAndCode(options, cwd, reporter), options, cwd, workers, reporter);

@@ -60,9 +60,11 @@ export interface StreamedCorpus {
   readonly files: readonly string[];
 }
 
-// How many codings per code keep their turn's text, best first (by strength, score and reading order, as quotes are
-// chosen): a quote comes from further down only when the codings above it are all refused (a passage another code
-// quotes, an interview the code already quotes is never read), and then the corpus is analysed whole instead.
+/**
+ * How many codings per code keep their turn's text, best first (by strength, score and reading order, as quotes are
+ * chosen): a quote comes from further down only when the codings above it are all refused (a passage another code
+ * quotes; an interview the code already quotes is never read), and then the corpus is analysed whole instead.
+ */
 export const KEPT_PER_CODE = 64;
 // Transcripts are coded in guarded batches of about this much text (app/coding-batches.ts).
 const BATCH_CHARS = 256 * 1024;

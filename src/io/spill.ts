@@ -30,14 +30,17 @@ export class Spill {
     }
   }
 
-  append(text: string): SpillRange {
-    const buffer = Buffer.from(text, 'utf8');
-    let written = 0;
-    // writeSync may write less than asked (a full disk writes nothing and throws).
-    while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written, this.size + written);
-    const range = { offset: this.size, bytes: buffer.length };
-    this.size += buffer.length;
-    return range;
+  /** Writes the pieces one after the other: where they are, together. */
+  append(pieces: Iterable<string>): SpillRange {
+    const offset = this.size;
+    for (const piece of pieces) {
+      const buffer = Buffer.from(piece, 'utf8');
+      let written = 0;
+      // writeSync may write less than asked (a full disk writes nothing and throws).
+      while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written, this.size + written);
+      this.size += buffer.length;
+    }
+    return { offset, bytes: this.size - offset };
   }
 
   /** The pieces' text, in the order given, in chunks of about a MB. */

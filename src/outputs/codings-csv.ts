@@ -25,9 +25,11 @@ export function formatCodingsCsv(analysis: Analysis): Iterable<string> {
   })();
 }
 
-/** The rows of automatic codings as codings.csv shows them without human codings, header left out. */
-export function codingsCsvRows(codings: readonly AutoCoding[]): string {
-  return [...formatCsvChunks([], codings, codingRow(false))].slice(1).join('');
+/** The rows of automatic codings as codings.csv shows them without human codings, header left out, in chunks. */
+export function* codingsCsvRows(codings: readonly AutoCoding[]): Generator<string> {
+  const chunks = formatCsvChunks([], codings, codingRow(false));
+  chunks.next();
+  yield* chunks;
 }
 
 const codingRow = (withSource: boolean) => (c: Coding) => {

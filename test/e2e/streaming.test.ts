@@ -1,10 +1,10 @@
 // A corpus streamed through analyze (app/streamed-corpus.ts) gives the same bytes as the corpus held whole, in
 // bounded memory; the temporary file of codings.csv's rows is never left behind.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODEBOOK, EXAMPLE, ROOT, scratch } from '../helpers/cli.js';
+import { CODEBOOK, EXAMPLE, ROOT, scratch, scratchWithExample } from '../helpers/cli.js';
 
 const entry = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: { '.': { default: string } } }).exports['.'].default;
 const api = (await import(path.join(ROOT, entry))) as typeof import('../../src/app/index.js');
@@ -96,15 +96,27 @@ describe('a corpus streamed through', () => {
     expect(enough.ok && enough.value.quotes.map((q) => q.id)).toEqual(whole.analysis.quotes.map((q) => q.id));
   });
 
+  it('reads the corpus again, whole, when the codings kept are not enough: the same outputs, and its warnings once', async () => {
+    const corpus = path.join(scratchWithExample(), 'transcripts');
+    writeFileSync(path.join(corpus, 'empty.txt'), '');
+    const reporter = api.collectingReporter();
+    const result = await api.analyze({ paths: [corpus], codebook: CODEBOOK, generator: 'collab-code test', stream: { keptPerCode: 1 } }, reporter);
+    expect('held' in result.analysis.codingRows).toBe(true);
+    expect(reporter.messages).toContain('Choosing quotes went past the passages kept while streaming: reading the corpus again, whole');
+    expect(reporter.warnings.filter((w) => w.message.startsWith('transcript is empty'))).toHaveLength(1);
+    const { files } = await outputsOf({ paths: [corpus], stream: false });
+    for (const file of await result.render()) expect(typeof file.content === 'string' ? file.content : [...(file.content as Iterable<string>)].join(''), file.name).toBe(files.get(file.name));
+  });
+
   it('leaves no temporary file, and reads back what it wrote, in any order, characters cut between chunks whole', () => {
     const before = readdirSync(tmpdir()).filter((f) => f.startsWith('collab-code-') && f.endsWith('.spill'));
     const file = new spill.Spill();
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('collab-code-') && f.endsWith('.spill'))).toEqual(before);
     // A piece over the reading chunk (1 MB) of two- and four-byte characters, so chunks end inside characters.
     const long = 'ñ🦜a'.repeat(200_000);
-    const a = file.append('first,row\r\n');
-    const b = file.append(long);
-    const c = file.append('último\r\n');
+    const a = file.append(['first,', 'row\r\n']);
+    const b = file.append([long]);
+    const c = file.append(['último\r\n']);
     expect([...file.read([c, b, a])].join('')).toBe(`último\r\n${long}first,row\r\n`);
     expect([...file.read([])].join('')).toBe('');
     file.close();
