@@ -3,6 +3,7 @@
 // main thread.
 import { availableParallelism } from 'node:os';
 import { placeUnitCodings } from '../core/coding/code-transcript.js';
+import type { Codebook } from '../core/codebook/codebook.js';
 import type { AutoCoding } from '../core/coding/coding.js';
 import type { Transcript } from '../core/transcripts/transcript.js';
 import { batchFrom, DEFAULT_CODING_BUDGET, hungCoding, type BatchSettings } from './coding-batches.js';
@@ -20,13 +21,31 @@ const BATCH_CHARS = 256 * 1024;
 /** How many threads code `transcripts`: `asked` (--threads), else one per core (up to 4) for a large corpus, else 1. */
 export function codingThreads(transcripts: readonly Transcript[], asked: number | undefined): number {
   if (asked !== undefined) return Math.min(asked, transcripts.length);
+  return Math.min(threadsFor(transcripts.reduce((sum, t) => sum + t.text.length, 0), undefined), transcripts.length);
+}
+
+/** How many threads code a corpus of `size` characters (or bytes, read as they stream): `asked`, else as codingThreads. */
+export function threadsFor(size: number, asked: number | undefined): number {
+  return asked ?? (size >= THREADS_FROM_CHARS ? Math.min(availableParallelism(), DEFAULT_MAX_THREADS) : 1);
+}
+
+export type CodingWorker = WorkerClient<CodingRequest, CodingReply>;
+
+/** A worker thread that codes with `codebook`: it compiles it, and stems its corpus's words, once. */
+export const startCodingWorker = (codebook: Codebook): CodingWorker => startWorker(new URL('./coding-worker.js', import.meta.url), 'coding', { codebook });
+
+/** A batch of transcripts coded by `worker`: each one's codings, in order. A batch that overran its budget names the term to blame. */
+export async function codeBatchIn(worker: CodingWorker, transcripts: readonly Transcript[], settings: BatchSettings): Promise<AutoCoding[][]> {
+  const budget = settings.budget ?? DEFAULT_CODING_BUDGET;
   const chars = transcripts.reduce((sum, t) => sum + t.text.length, 0);
-  return chars >= THREADS_FROM_CHARS ? Math.min(availableParallelism(), DEFAULT_MAX_THREADS, transcripts.length) : 1;
+  const sources = transcripts.map(({ text, language, turns }) => ({ text, language, turns }));
+  const reply = await worker.request({ transcripts: sources, unit: settings.unit, budgetMs: budget.fixedMs + (budget.perMbMs * chars) / 1_048_576 });
+  if ('hung' in reply) throw hungCoding(transcripts[reply.hung]!, settings, budget, reply.ms);
+  return reply.codings.map((codings, i) => placeUnitCodings(transcripts[i]!, settings.compiled.codebook, codings));
 }
 
 /** The codings of each transcript, in order, coded by `threads` workers. */
 export async function codeInThreads(transcripts: readonly Transcript[], threads: number, settings: BatchSettings): Promise<AutoCoding[][]> {
-  const budget = settings.budget ?? DEFAULT_CODING_BUDGET;
   // Batches small enough for every worker to get several, so one slow batch does not leave the others idle.
   const total = transcripts.reduce((sum, t) => sum + t.text.length, 0);
   const batchChars = Math.min(BATCH_CHARS, Math.ceil(total / (threads * 8)));
@@ -36,21 +55,16 @@ export async function codeInThreads(transcripts: readonly Transcript[], threads:
     batches.push({ from, to, chars });
     from = to;
   }
-  const codebook = settings.compiled.codebook;
-  const workers: WorkerClient<CodingRequest, CodingReply>[] = Array.from({ length: Math.min(threads, batches.length) }, () =>
-    startWorker(new URL('./coding-worker.js', import.meta.url), 'coding', { codebook }),
-  );
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startCodingWorker(settings.compiled.codebook));
   const results: AutoCoding[][] = new Array<AutoCoding[]>(transcripts.length);
   let next = 0;
   let done = 0;
   let chars = 0;
-  const work = async (worker: WorkerClient<CodingRequest, CodingReply>): Promise<void> => {
+  const work = async (worker: CodingWorker): Promise<void> => {
     while (next < batches.length) {
       const batch = batches[next++]!;
-      const sources = transcripts.slice(batch.from, batch.to).map(({ text, language, turns }) => ({ text, language, turns }));
-      const reply = await worker.request({ transcripts: sources, unit: settings.unit, budgetMs: budget.fixedMs + (budget.perMbMs * batch.chars) / 1_048_576 });
-      if ('hung' in reply) throw hungCoding(transcripts[batch.from + reply.hung]!, settings, budget, reply.ms);
-      reply.codings.forEach((codings, i) => (results[batch.from + i] = placeUnitCodings(transcripts[batch.from + i]!, codebook, codings)));
+      const coded = await codeBatchIn(worker, transcripts.slice(batch.from, batch.to), settings);
+      coded.forEach((codings, i) => (results[batch.from + i] = codings));
       done += batch.to - batch.from;
       chars += batch.chars;
       settings.reporter.progress({ stage: settings.stage, done, total: transcripts.length, bytes: chars });

@@ -3,7 +3,8 @@
 // of codings.csv in a temporary file, and, for the codings each code would quote first, their turns' text. Everything
 // the outputs show is then computed from these as from a corpus held whole (core/analysis/analyze.ts, analyzeCoded),
 // and the outputs are the same bytes. What needs the whole corpus (human codings, gold, suggestions, a quote review,
-// --redact all, a project export, a participants table, several threads) holds it whole instead: see `streams`.
+// --redact all, a project export, a participants table) holds it whole instead: see `streams`. A large corpus is
+// coded in worker threads, as many batches at once as threads, while this thread reads and digests.
 import type { Codebook } from '../core/codebook/codebook.js';
 import { codeTranscript } from '../core/coding/code-transcript.js';
 import { markOf, type AutoCoding, type AutoCodingMark, type CodingMark } from '../core/coding/coding.js';
@@ -19,7 +20,8 @@ import { isProjectFile } from '../io/read-project.js';
 import { bytesOf } from '../io/read-transcripts.js';
 import { codingsCsvRows } from '../outputs/codings-csv.js';
 import type { AnalyzeOptions } from './analyze.js';
-import { inCodingBatches } from './coding-batches.js';
+import { inCodingBatches, type BatchSettings } from './coding-batches.js';
+import { codeBatchIn, startCodingWorker, threadsFor, type CodingWorker } from './coding-threads.js';
 import { codebookForCoding, transcriptOptions } from './coded-corpus.js';
 import { interviewerOptions, readDrafts } from './corpus.js';
 import { watchingHeap } from './heap-watch.js';
@@ -27,7 +29,7 @@ import { silentReporter, type Reporter } from './reporter.js';
 
 /**
  * Whether analyze streams the corpus through rather than hold it whole. `stream: false` holds it whole; so does
- * anything that reads the whole corpus after coding, or codes it in several threads.
+ * anything that reads the whole corpus after coding.
  */
 export function streams(options: AnalyzeOptions): boolean {
   return (
@@ -39,7 +41,6 @@ export function streams(options: AnalyzeOptions): boolean {
     options.redact !== 'all' &&
     options.quoteReview === undefined &&
     options.participants === undefined &&
-    (options.threads === undefined || options.threads === 1) &&
     !options.paths.some(isProjectFile)
   );
 }
@@ -90,6 +91,7 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
     const marksOf = new Map<string, AutoCodingMark[]>();
     const rowsOf = new Map<string, SpillRange>();
     let made = 0;
+    let files: readonly string[] = [];
     const digest = (transcript: Transcript, codings: readonly AutoCoding[]): void => {
       made += codings.length;
       const counted = codings.filter((c) => c.score >= minScore);
@@ -113,20 +115,37 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
     let pending: Transcript[] = [];
     let pendingChars = 0;
     const batches = { compiled, unit, reporter: silentReporter, stage: 'Coding transcripts', ...(options.codingBudget === undefined ? {} : { budget: options.codingBudget }) };
+    // A large corpus is coded in worker threads while this one reads the next transcripts (coding-threads.ts).
+    let threads: CodingThreads | undefined;
+    const found = (files: readonly string[]): void => {
+      const bytes = bytesOf(files);
+      sized?.(bytes);
+      const count = Math.min(threadsFor(bytes, options.threads), files.length);
+      if (count > 1) threads = new CodingThreads(codebook, count, batches);
+    };
     const codePending = async (): Promise<void> => {
-      const coded = await inCodingBatches(pending, (t) => codeTranscript(t, compiled, unit), batches);
-      pending.forEach((t, i) => digest(t, coded[i]!));
+      const batch = pending;
       pending = [];
       pendingChars = 0;
+      if (batch.length === 0) return;
+      if (threads !== undefined) return threads.code(batch, digest);
+      const coded = await inCodingBatches(batch, (t) => codeTranscript(t, compiled, unit), batches);
+      batch.forEach((t, i) => digest(t, coded[i]!));
     };
-    const read = await readDrafts(transcriptOptions(options, codebook), cwd, reporter, (files) => sized?.(bytesOf(files)), async (draft) => {
-      const built = buildTranscript(draft, recognition);
-      appendAll(buildWarnings, built.warnings);
-      pending.push(built.transcript);
-      pendingChars += built.transcript.text.length;
-      if (pendingChars >= BATCH_CHARS) await codePending();
-    });
-    await codePending();
+    try {
+      const read = await readDrafts(transcriptOptions(options, codebook), cwd, reporter, found, async (draft) => {
+        const built = buildTranscript(draft, recognition);
+        appendAll(buildWarnings, built.warnings);
+        pending.push(built.transcript);
+        pendingChars += built.transcript.text.length;
+        if (pendingChars >= BATCH_CHARS) await codePending();
+      });
+      await codePending();
+      await threads?.finish();
+      files = read.files;
+    } finally {
+      await threads?.close();
+    }
     compiled.forgetWords();
     reporter.warn(buildWarnings);
 
@@ -140,7 +159,7 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
       autoCodingsMade: made,
       texts: kept.texts(),
       codingRows: rowsReader(spill, ranges),
-      files: read.files,
+      files,
     };
   } catch (e) {
     spill.close();
@@ -244,5 +263,59 @@ class TurnTexts {
     text = { language, text: structuredClone(whole.slice(turn.start, turn.end)), from: turn.start, codePointsBefore: this.toCodePoints(turn.start), line: this.line };
     this.made.set(index, text);
     return text;
+  }
+}
+
+/**
+ * Worker threads coding batches of a streamed corpus, as many at once as there are workers: the reader waits for a
+ * free one, so memory holds at most a batch per worker. Batches may finish in any order; each transcript's codings
+ * are digested as its batch comes back (their order does not change the outputs: summaries and marks are sorted).
+ */
+class CodingThreads {
+  private readonly all: readonly CodingWorker[];
+  private readonly idle: CodingWorker[];
+  private readonly running = new Set<Promise<void>>();
+  private failed: { error: unknown } | undefined;
+
+  constructor(
+    codebook: Codebook,
+    count: number,
+    private readonly settings: BatchSettings,
+  ) {
+    this.all = Array.from({ length: count }, () => startCodingWorker(codebook));
+    this.idle = [...this.all];
+  }
+
+  async code(batch: readonly Transcript[], digest: (transcript: Transcript, codings: readonly AutoCoding[]) => void): Promise<void> {
+    while (this.idle.length === 0) await Promise.race(this.running);
+    this.rethrow();
+    const worker = this.idle.pop()!;
+    const running: Promise<void> = codeBatchIn(worker, batch, this.settings).then(
+      (coded) => {
+        batch.forEach((t, i) => digest(t, coded[i]!));
+        this.idle.push(worker);
+        this.running.delete(running);
+      },
+      (error: unknown) => {
+        this.failed ??= { error };
+        this.idle.push(worker);
+        this.running.delete(running);
+      },
+    );
+    this.running.add(running);
+  }
+
+  /** Waits for the batches still running; the first failure, if any, is thrown. */
+  async finish(): Promise<void> {
+    await Promise.all(this.running);
+    this.rethrow();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.close()));
+  }
+
+  private rethrow(): void {
+    if (this.failed !== undefined) throw this.failed.error;
   }
 }

@@ -1,7 +1,7 @@
 // A temporary file for text too large to hold (codings.csv's rows of a streamed corpus), written in pieces and read
 // back in any order. It is unlinked as soon as it is opened: the system frees it when the process ends, however it
 // ends (even by kill -9), so no run leaves it behind.
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -19,6 +19,8 @@ export class Spill {
   private readonly fd: number;
   private size = 0;
   private closed = false;
+  /** Where the file is, while it could not be removed (Windows does not remove an open file). */
+  private readonly stillAt: string | undefined;
 
   constructor() {
     const file = path.join(tmpdir(), `collab-code-${process.pid}-${Math.random().toString(36).slice(2)}.spill`);
@@ -26,7 +28,7 @@ export class Spill {
     try {
       unlinkSync(file);
     } catch {
-      // Windows keeps an open file: it stays until the system's temporary files are cleaned.
+      this.stillAt = file;
     }
   }
 
@@ -65,5 +67,6 @@ export class Spill {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
+    if (this.stillAt !== undefined) rmSync(this.stillAt, { force: true });
   }
 }

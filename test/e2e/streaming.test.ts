@@ -65,6 +65,7 @@ describe('a corpus streamed through', () => {
     ['transcripts with names, quotes redacted', () => ({ paths: [path.join(ROOT, 'fixtures/privacy')], redact: 'quotes' })],
     ['off-topic transcripts in two languages', () => ({ paths: [path.join(ROOT, 'fixtures/off-topic')] })],
     ['astral characters, CRLF and a front matter key named constructor', () => ({ paths: [scratch(MIXED)], by: ['group'] })],
+    ['the example coded in three worker threads', () => ({ paths: [EXAMPLE], threads: 3 })],
   ];
   it.each(cases)('%s gives the same outputs as the corpus held whole', async (_, options) => {
     const given = options();
@@ -80,8 +81,6 @@ describe('a corpus streamed through', () => {
   it('holds the corpus whole where an option needs it, with the same outputs', async () => {
     const { streamed: suggesting } = await outputsOf({ paths: [EXAMPLE], suggest: true });
     expect(suggesting).toBe(false);
-    const { streamed: threads } = await outputsOf({ paths: [EXAMPLE], threads: 2 });
-    expect(threads).toBe(false);
   });
 
   it('keeps the turns of each code’s best codings; a choice of quotes that goes past them throws, for the caller to read the corpus whole', async () => {

@@ -155,7 +155,10 @@ export interface CodedInput {
   readonly whole?: { readonly transcripts: readonly Transcript[]; readonly codings: readonly Coding[]; readonly autoCodings: readonly AutoCoding[] };
 }
 
-/** Computes everything the outputs show from a corpus coded (analyze, or app/streamed-corpus.ts). */
+/**
+ * Computes everything the outputs show from a corpus coded (analyze, or app/streamed-corpus.ts). Throws
+ * PassageNotKept when the quote texts lack a passage that choosing the quotes reads.
+ */
 export function analyzeCoded(input: CodedInput, codebook: Codebook, settings: AnalysisSettings): Result<Analysis> {
   const summaries = [...input.transcripts].sort((a, b) => compareNatural(a.id, b.id));
   // Identifying attributes (name, organisation, contact details) and consent are never shown or broken down by.
