@@ -148,6 +148,7 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
   return withWorkers(
     options,
     async (workers) => {
+      let reading = reporter;
       if (streams(options)) {
         // The workers load while a small corpus is read and coded; a large one streams through without them, which
         // would hold their memory all along for a wait of a second at most.
@@ -158,13 +159,11 @@ export async function analyze(options: AnalyzeOptions, reporter: Reporter = sile
         const streamed = await analyzeStreamed(await readAndCodeStreamed(options, cwd, reporter, sized, kept), options, cwd, workers, reporter);
         if (streamed !== undefined) return streamed;
         reporter.info('Choosing quotes went past the passages kept while streaming: reading the corpus again, whole');
-        workers.start();
         // The files' warnings were given on the first reading.
-        const quiet: Reporter = { warn: () => undefined, info: (text) => reporter.info(text), progress: (progress) => reporter.progress(progress) };
-        return analyzeCorpus(await readAndCode(options, cwd, quiet), options, cwd, workers, reporter);
+        reading = { warn: () => undefined, info: (text) => reporter.info(text), progress: (progress) => reporter.progress(progress) };
       }
       workers.start();
-      return analyzeCorpus(await readAndCode(options, cwd, reporter), options, cwd, workers, reporter);
+      return analyzeCorpus(await readAndCode(options, cwd, reading), options, cwd, workers, reporter);
     },
     'when asked',
   );
@@ -297,7 +296,7 @@ async function analyzeStreamed(corpus: StreamedCorpus, options: AnalyzeOptions, 
   let analyzed: ReturnType<typeof analyzeCoded>;
   try {
     analyzed = analyzeCoded(
-      { transcripts: corpus.transcripts, autoCodings: corpus.autoCodings, autoCodingsMade: corpus.autoCodingsMade, humanCodings: [], texts: corpus.texts, codingRows: { written: corpus.codingRows } },
+      { transcripts: corpus.transcripts, autoCodings: corpus.autoCodings, autoCodingsMade: corpus.autoCodingsMade, humanCodings: [], texts: corpus.texts, writtenRows: corpus.codingRows },
       corpus.codebook,
       analysisSettings(options, { auto: true }),
     );

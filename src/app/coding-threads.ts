@@ -29,13 +29,13 @@ export function threadsFor(size: number, asked: number | undefined): number {
   return asked ?? (size >= THREADS_FROM_CHARS ? Math.min(availableParallelism(), DEFAULT_MAX_THREADS) : 1);
 }
 
-export type CodingWorker = WorkerClient<CodingRequest, CodingReply>;
+type CodingWorker = WorkerClient<CodingRequest, CodingReply>;
 
 /** A worker thread that codes with `codebook`: it compiles it, and stems its corpus's words, once. */
-export const startCodingWorker = (codebook: Codebook): CodingWorker => startWorker(new URL('./coding-worker.js', import.meta.url), 'coding', { codebook });
+const startCodingWorker = (codebook: Codebook): CodingWorker => startWorker(new URL('./coding-worker.js', import.meta.url), 'coding', { codebook });
 
 /** A batch of transcripts coded by `worker`: each one's codings, in order. A batch that overran its budget names the term to blame. */
-export async function codeBatchIn(worker: CodingWorker, transcripts: readonly Transcript[], settings: BatchSettings): Promise<AutoCoding[][]> {
+async function codeBatchIn(worker: CodingWorker, transcripts: readonly Transcript[], settings: BatchSettings): Promise<AutoCoding[][]> {
   const budget = settings.budget ?? DEFAULT_CODING_BUDGET;
   const chars = transcripts.reduce((sum, t) => sum + t.text.length, 0);
   const sources = transcripts.map(({ text, language, turns }) => ({ text, language, turns }));
@@ -55,25 +55,72 @@ export async function codeInThreads(transcripts: readonly Transcript[], threads:
     batches.push({ from, to, chars });
     from = to;
   }
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startCodingWorker(settings.compiled.codebook));
   const results: AutoCoding[][] = new Array<AutoCoding[]>(transcripts.length);
-  let next = 0;
   let done = 0;
   let chars = 0;
-  const work = async (worker: CodingWorker): Promise<void> => {
-    while (next < batches.length) {
-      const batch = batches[next++]!;
-      const coded = await codeBatchIn(worker, transcripts.slice(batch.from, batch.to), settings);
-      coded.forEach((codings, i) => (results[batch.from + i] = codings));
-      done += batch.to - batch.from;
-      chars += batch.chars;
-      settings.reporter.progress({ stage: settings.stage, done, total: transcripts.length, bytes: chars });
-    }
-  };
+  const pool = new CodingThreads(settings.compiled.codebook, Math.min(threads, batches.length), settings);
   try {
-    await Promise.all(workers.map(work));
+    for (const batch of batches) {
+      await pool.code(transcripts.slice(batch.from, batch.to), (coded) => {
+        coded.forEach((codings, i) => (results[batch.from + i] = codings));
+        done += batch.to - batch.from;
+        chars += batch.chars;
+        settings.reporter.progress({ stage: settings.stage, done, total: transcripts.length, bytes: chars });
+      });
+    }
+    await pool.finish();
   } finally {
-    await Promise.all(workers.map((w) => w.close()));
+    await pool.close();
   }
   return results;
+}
+
+/**
+ * Worker threads coding batches of transcripts, as many at once as there are workers: `code` waits for a free one, so
+ * a caller reading as it goes holds at most a batch per worker. Batches may finish in any order; each one's codings go
+ * to its own `take`.
+ */
+export class CodingThreads {
+  private readonly all: readonly CodingWorker[];
+  private readonly idle: CodingWorker[];
+  private readonly running = new Set<Promise<void>>();
+  private failed: { error: unknown } | undefined;
+
+  constructor(
+    codebook: Codebook,
+    count: number,
+    private readonly settings: BatchSettings,
+  ) {
+    this.all = Array.from({ length: count }, () => startCodingWorker(codebook));
+    this.idle = [...this.all];
+  }
+
+  /** Gives the batch to a free worker, once there is one; `take` gets each transcript's codings, in order. */
+  async code(batch: readonly Transcript[], take: (coded: AutoCoding[][]) => void): Promise<void> {
+    while (this.idle.length === 0) await Promise.race(this.running);
+    this.rethrow();
+    const worker = this.idle.pop()!;
+    const running: Promise<void> = codeBatchIn(worker, batch, this.settings)
+      .then(take)
+      .catch((error: unknown) => void (this.failed ??= { error }))
+      .finally(() => {
+        this.idle.push(worker);
+        this.running.delete(running);
+      });
+    this.running.add(running);
+  }
+
+  /** Waits for the batches still running; the first failure, if any, is thrown. */
+  async finish(): Promise<void> {
+    await Promise.all(this.running);
+    this.rethrow();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.close()));
+  }
+
+  private rethrow(): void {
+    if (this.failed !== undefined) throw this.failed.error;
+  }
 }

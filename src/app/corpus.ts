@@ -119,7 +119,7 @@ export async function readCorpus(options: TranscriptOptions, cwd: string, report
 
 async function readCorpusWatched(options: TranscriptOptions, cwd: string, reporter: Reporter): Promise<Corpus> {
   let drafts: TranscriptDraft[] = [];
-  const { files } = await readDrafts(options, cwd, reporter, undefined, (draft) => void drafts.push(draft));
+  const files = await readDrafts(options, cwd, reporter, undefined, (draft) => void drafts.push(draft));
 
   // A shard may hold no transcript at all, and no column of the table names none.
   if (options.participants !== undefined && drafts.length > 0) {
@@ -140,11 +140,6 @@ async function readCorpusWatched(options: TranscriptOptions, cwd: string, report
   return { transcripts: transcripts.sort((a, b) => compareNatural(a.id, b.id)), files };
 }
 
-/** What reading the drafts gives besides them: the files of the whole corpus. */
-export interface DraftsRead {
-  readonly files: readonly string[];
-}
-
 /** How the transcripts' interviewers are recognised: by the default labels and those given, or picked (auto). */
 export function interviewerOptions(options: Pick<TranscriptOptions, 'interviewers'>): InterviewerOptions {
   const labels = options.interviewers ?? [];
@@ -155,6 +150,7 @@ export function interviewerOptions(options: Pick<TranscriptOptions, 'interviewer
 /**
  * Reads every transcript file (of the shard) in its format and gives each draft to `take` as it is read, in file
  * order; the problems of all files are thrown at the end rather than the first, and the files' warnings reported.
+ * Gives the key of every transcript file of the whole corpus, shard or not, sorted.
  */
 export async function readDrafts(
   options: TranscriptOptions,
@@ -163,7 +159,7 @@ export async function readDrafts(
   /** Hears the transcript files found (absolute paths), before they are read. */
   onFound: ((files: readonly string[]) => void) | undefined,
   take: (draft: TranscriptDraft) => void | Promise<void>,
-): Promise<DraftsRead> {
+): Promise<readonly string[]> {
   const shard = options.shard;
   const inThisShard = (key: string): boolean => shard === undefined || inShard(key, shard);
   const files: string[] = [];
@@ -232,7 +228,7 @@ export async function readDrafts(
   }
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
   reporter.warn(warnings);
-  return { files: files.sort() };
+  return files.sort();
 }
 
 /** A project's cases give a source attributes, and perhaps its language, which the text's own front matter overrides. */

@@ -14,14 +14,14 @@ import { appendAll } from '../core/collections.js';
 import { compareNatural, type Problem } from '../core/problem.js';
 import { codePointConverter } from '../core/text/offsets.js';
 import { buildTranscript } from '../core/transcripts/build-transcript.js';
-import { attributeRecord, summaryOf, type Transcript, type TranscriptSummary } from '../core/transcripts/transcript.js';
+import { attributeRecord, summaryOf, turnAt, type Transcript, type TranscriptSummary } from '../core/transcripts/transcript.js';
 import { Spill, type SpillRange } from '../io/spill.js';
 import { isProjectFile } from '../io/read-project.js';
 import { bytesOf } from '../io/read-transcripts.js';
 import { codingsCsvRows } from '../outputs/codings-csv.js';
 import type { AnalyzeOptions } from './analyze.js';
-import { inCodingBatches, type BatchSettings } from './coding-batches.js';
-import { codeBatchIn, startCodingWorker, threadsFor, type CodingWorker } from './coding-threads.js';
+import { inCodingBatches } from './coding-batches.js';
+import { CodingThreads, threadsFor } from './coding-threads.js';
 import { codebookForCoding, transcriptOptions } from './coded-corpus.js';
 import { interviewerOptions, readDrafts } from './corpus.js';
 import { watchingHeap } from './heap-watch.js';
@@ -128,12 +128,12 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
       pending = [];
       pendingChars = 0;
       if (batch.length === 0) return;
-      if (threads !== undefined) return threads.code(batch, digest);
+      if (threads !== undefined) return threads.code(batch, (coded) => batch.forEach((t, i) => digest(t, coded[i]!)));
       const coded = await inCodingBatches(batch, (t) => codeTranscript(t, compiled, unit), batches);
       batch.forEach((t, i) => digest(t, coded[i]!));
     };
     try {
-      const read = await readDrafts(transcriptOptions(options, codebook), cwd, reporter, found, async (draft) => {
+      files = await readDrafts(transcriptOptions(options, codebook), cwd, reporter, found, async (draft) => {
         const built = buildTranscript(draft, recognition);
         appendAll(buildWarnings, built.warnings);
         pending.push(built.transcript);
@@ -142,7 +142,6 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
       });
       await codePending();
       await threads?.finish();
-      files = read.files;
     } finally {
       await threads?.close();
     }
@@ -255,7 +254,7 @@ class TurnTexts {
     let text = this.made.get(index);
     if (text !== undefined) return text;
     const { turns, text: whole, language } = this.transcript;
-    const turn = turns[index - 1]?.index === index ? turns[index - 1]! : turns.find((t) => t.index === index)!;
+    const turn = turnAt(turns, index);
     this.toCodePoints ??= codePointConverter(whole);
     if (turn.start < this.lineFrom) [this.lineFrom, this.line] = [0, 1];
     for (let i = whole.indexOf('\n', this.lineFrom); i !== -1 && i < turn.start; i = whole.indexOf('\n', i + 1)) this.line++;
@@ -263,59 +262,5 @@ class TurnTexts {
     text = { language, text: structuredClone(whole.slice(turn.start, turn.end)), from: turn.start, codePointsBefore: this.toCodePoints(turn.start), line: this.line };
     this.made.set(index, text);
     return text;
-  }
-}
-
-/**
- * Worker threads coding batches of a streamed corpus, as many at once as there are workers: the reader waits for a
- * free one, so memory holds at most a batch per worker. Batches may finish in any order; each transcript's codings
- * are digested as its batch comes back (their order does not change the outputs: summaries and marks are sorted).
- */
-class CodingThreads {
-  private readonly all: readonly CodingWorker[];
-  private readonly idle: CodingWorker[];
-  private readonly running = new Set<Promise<void>>();
-  private failed: { error: unknown } | undefined;
-
-  constructor(
-    codebook: Codebook,
-    count: number,
-    private readonly settings: BatchSettings,
-  ) {
-    this.all = Array.from({ length: count }, () => startCodingWorker(codebook));
-    this.idle = [...this.all];
-  }
-
-  async code(batch: readonly Transcript[], digest: (transcript: Transcript, codings: readonly AutoCoding[]) => void): Promise<void> {
-    while (this.idle.length === 0) await Promise.race(this.running);
-    this.rethrow();
-    const worker = this.idle.pop()!;
-    const running: Promise<void> = codeBatchIn(worker, batch, this.settings).then(
-      (coded) => {
-        batch.forEach((t, i) => digest(t, coded[i]!));
-        this.idle.push(worker);
-        this.running.delete(running);
-      },
-      (error: unknown) => {
-        this.failed ??= { error };
-        this.idle.push(worker);
-        this.running.delete(running);
-      },
-    );
-    this.running.add(running);
-  }
-
-  /** Waits for the batches still running; the first failure, if any, is thrown. */
-  async finish(): Promise<void> {
-    await Promise.all(this.running);
-    this.rethrow();
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.all.map((w) => w.close()));
-  }
-
-  private rethrow(): void {
-    if (this.failed !== undefined) throw this.failed.error;
   }
 }

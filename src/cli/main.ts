@@ -12,14 +12,9 @@ import { formatProblems, paintFor } from './ui/messages.js';
 // A corpus streams through analyze (app/streamed-corpus.ts) leaving garbage behind it: each transcript read, parsed
 // and coded. V8 lets the old generation grow to about three times what a full collection keeps before it collects
 // again; at 1.3 times, the 200 MB of the bench's shape a peak at about 290 MB of resident memory instead of about 330 MB,
-// for a few more collections (README, Development). The CLI owns the process, so the CLI sets it, once; a program that
+// for a few more collections (README, Development). The CLI owns the process, so the CLI sets it; a program that
 // uses the library keeps its own settings.
-let heapGrowthSet = false;
-function limitHeapGrowth(): void {
-  if (heapGrowthSet) return;
-  heapGrowthSet = true;
-  v8.setFlagsFromString('--heap-growing-percent=30');
-}
+const limitHeapGrowth = (): void => v8.setFlagsFromString('--heap-growing-percent=30');
 
 export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promise<ExitCode> {
   limitHeapGrowth();

@@ -133,14 +133,24 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   const humanCodings = sources.human === undefined ? [] : orderHumanCodings(sources.human, transcripts);
   const codings: readonly Coding[] = [...humanCodings, ...autoCodings];
   return analyzeCoded(
-    { transcripts: transcripts.map(summaryOf), autoCodings, autoCodingsMade: allAuto.length, humanCodings, texts: wholeTexts(transcripts, codings), codingRows: { held: codings }, whole: { transcripts, codings, autoCodings } },
+    { transcripts: transcripts.map(summaryOf), autoCodings, autoCodingsMade: allAuto.length, humanCodings, texts: wholeTexts(transcripts, codings), whole: { transcripts, codings, autoCodings } },
     codebook,
     settings,
   );
 }
 
-/** A corpus coded, as the analysis reads it. */
-export interface CodedInput {
+/** A corpus coded, as the analysis reads it: held whole, or streamed through with codings.csv's rows written. */
+export type CodedInput = CodedCorpusInput & ({ readonly whole: WholeCorpus } | { readonly whole?: undefined; readonly writtenRows: () => Iterable<string> });
+
+/** The transcripts and codings whole: gold, coder agreement, suggestions, a quote review and codings.csv read them. */
+export interface WholeCorpus {
+  readonly transcripts: readonly Transcript[];
+  /** Every coding, in `Analysis.codings` order. */
+  readonly codings: readonly Coding[];
+  readonly autoCodings: readonly AutoCoding[];
+}
+
+interface CodedCorpusInput {
   /** Every transcript, in any order. */
   readonly transcripts: readonly TranscriptSummary[];
   /** The automatic codings counted (minScore applied), in transcript, turn and position order. */
@@ -150,9 +160,6 @@ export interface CodedInput {
   /** The human codings, in transcript, position and coder order. */
   readonly humanCodings: readonly HumanCoding[];
   readonly texts: QuoteTexts;
-  readonly codingRows: CodingRows;
-  /** The transcripts and codings whole: gold, coder agreement, suggestions and a quote review read them. */
-  readonly whole?: { readonly transcripts: readonly Transcript[]; readonly codings: readonly Coding[]; readonly autoCodings: readonly AutoCoding[] };
 }
 
 /**
@@ -228,7 +235,7 @@ export function analyzeCoded(input: CodedInput, codebook: Codebook, settings: An
       interviewerLabels: [...new Set(interviews.flatMap((i) => (i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [])))].sort(compareNatural),
       sources: sources.human === undefined ? ['auto'] : sources.auto ? ['human', 'auto'] : ['human'],
       codings,
-      codingRows: input.codingRows,
+      codingRows: input.whole === undefined ? { written: input.writtenRows } : { held: input.whole.codings },
       ...(minScore === undefined ? {} : { minScore: { score: minScore, dropped: input.autoCodingsMade - autoCodings.length } }),
       frequencies: frequenciesOf(codebook.codes, primary, sample, breakdowns),
       ...(bothSources ? { autoFrequencies: frequenciesOf(codebook.codes, autoCodings, sample, breakdowns) } : {}),

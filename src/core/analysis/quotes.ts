@@ -99,7 +99,6 @@ export function selectQuotes(
   const byCode = new Map<string, number[]>();
   codings.forEach((coding, i) => pushTo(byCode, coding.code.id, i));
   const used = new Map<string, (Span & { quote: Quote })[]>();
-  const quoter = quoteMaker();
   // Whether a passage overlaps one its interviewee withdrew in a review.
   const isWithdrawn = (transcript: string, text: PassageText, span: Span): boolean => {
     const withdrawn = policy.withdrawn.get(transcript);
@@ -151,7 +150,7 @@ export function selectQuotes(
         if (round === 0 && blockedBy !== undefined) shared.push({ code, quotedUnder: blockedBy });
         continue;
       }
-      const quote = quoter(code, pick);
+      const quote = quoteOf(code, pick);
       mine.push(quote);
       const spans = used.get(quote.transcript) ?? [];
       spans.push({ ...pick.cut.span, quote });
@@ -245,27 +244,25 @@ export function pairExample(a: Code, b: Code, quotes: readonly Quote[], codings:
   return quotes.find((q) => (q.code === a && coded(b, q)) || (q.code === b && coded(a, q)));
 }
 
-/** Builds quotes from the stretches of text they are cut from. */
-function quoteMaker(): (code: Code, candidate: Candidate) => Quote {
-  return (code, { coding, cut, passage }) => {
-    const { text } = passage;
-    const [start, end] = codePointsOf(text, cut.span);
-    const local = shift(cut.span, -text.from);
-    return {
-      id: quoteId(coding.transcript, start, end),
-      code,
-      coding,
-      transcript: coding.transcript,
-      turn: coding.turn,
-      speaker: coding.speaker,
-      words: text.text.slice(local.start, local.end).replace(/\s+/g, ' '),
-      cutBefore: cut.cutBefore,
-      cutAfter: cut.cutAfter,
-      start,
-      end,
-      span: cut.span,
-      line: text.line - 1 + lineAt(text.text, local.start),
-    };
+/** A code's quote of a candidate, from the stretch of text it is cut from. */
+function quoteOf(code: Code, { coding, cut, passage }: Candidate): Quote {
+  const { text } = passage;
+  const [start, end] = codePointsOf(text, cut.span);
+  const local = shift(cut.span, -text.from);
+  return {
+    id: quoteId(coding.transcript, start, end),
+    code,
+    coding,
+    transcript: coding.transcript,
+    turn: coding.turn,
+    speaker: coding.speaker,
+    words: text.text.slice(local.start, local.end).replace(/\s+/g, ' '),
+    cutBefore: cut.cutBefore,
+    cutAfter: cut.cutAfter,
+    start,
+    end,
+    span: cut.span,
+    line: text.line - 1 + lineAt(text.text, local.start),
   };
 }
 

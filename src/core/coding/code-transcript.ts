@@ -3,7 +3,7 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { codePointConverter } from '../text/offsets.js';
 import type { Span } from '../text/sentences.js';
-import type { Transcript, Turn } from '../transcripts/transcript.js';
+import { turnAt, type Transcript } from '../transcripts/transcript.js';
 import type { CompiledCodebook } from './compile-codebook.js';
 import { codeUnit } from './code-unit.js';
 import type { AutoCoding } from './coding.js';
@@ -43,9 +43,8 @@ export function codeUnits(transcript: UnitSource, compiled: CompiledCodebook, un
 /** The units' codes as codings of the transcript. */
 export function placeUnitCodings(transcript: Transcript, codebook: Codebook, codings: readonly UnitCoding[]): AutoCoding[] {
   const toCodePoints = codePointConverter(transcript.text);
-  const turnOf = (index: number): Turn => (transcript.turns[index - 1]?.index === index ? transcript.turns[index - 1]! : transcript.turns.find((t) => t.index === index)!);
   return codings.map((c) => {
-    const turn = turnOf(c.turn);
+    const turn = turnAt(transcript.turns, c.turn);
     return {
       source: 'auto',
       transcript: transcript.id,

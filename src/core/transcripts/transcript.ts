@@ -81,6 +81,9 @@ export const attributeRecord = (from: Readonly<Record<string, string>> = {}): Re
 export const respondentTurns = (transcript: Pick<Transcript, 'turns'>): Turn[] =>
   transcript.turns.filter((turn) => turn.role === 'respondent' && turn.end > turn.start);
 
+/** The turn of a 1-based index: at its place when turns run 1, 2, 3…, else looked for. */
+export const turnAt = (turns: readonly Turn[], index: number): Turn => (turns[index - 1]?.index === index ? turns[index - 1]! : turns.find((t) => t.index === index)!);
+
 /** A transcript with nothing a respondent said: listed in reports as empty, left out of the sample. */
 export const isEmptyTranscript = (transcript: Transcript): boolean => respondentTurns(transcript).length === 0;
 
