@@ -296,7 +296,7 @@ async function analyzeStreamed(corpus: StreamedCorpus, options: AnalyzeOptions, 
   let analyzed: ReturnType<typeof analyzeCoded>;
   try {
     analyzed = analyzeCoded(
-      { transcripts: corpus.transcripts, autoCodings: corpus.autoCodings, autoCodingsMade: corpus.autoCodingsMade, humanCodings: [], texts: corpus.texts, writtenRows: corpus.codingRows },
+      { transcripts: corpus.transcripts, auto: corpus.auto, autoCodingsMade: corpus.autoCodingsMade, candidates: corpus.candidates, texts: corpus.texts, writtenRows: corpus.codingRows },
       corpus.codebook,
       analysisSettings(options, { auto: true }),
     );
@@ -378,7 +378,7 @@ async function protect(analyzed: Analysis, corpus: CorpusRead, options: AnalyzeO
   reporter.progress({ stage: 'Checking the quotes for names and contact details' });
   const redact = options.redact ?? 'none';
   const languageOf = new Map(transcripts.map((t) => [t.id, t.language]));
-  const texts = [...analyzed.quotes, ...analyzed.pendingQuotes, ...(redact === 'all' ? analyzed.codings : [])];
+  const texts = [...analyzed.quotes, ...analyzed.pendingQuotes, ...(redact === 'all' && 'held' in analyzed.codingRows ? analyzed.codingRows.held : [])];
   const languages = new Set<Language>(texts.map((t) => languageOf.get(t.transcript) ?? 'en'));
   const settings = { redact, languageOf: (id: string) => languageOf.get(id) ?? 'en', turnOf: corpus.turnOf };
   const protectWith = (check: LeakCheck, knownNames: number, nlpLanguages: readonly Language[]) => protectAnalysis(analyzed, check, { ...settings, knownNames, nlpLanguages });

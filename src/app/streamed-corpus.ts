@@ -1,6 +1,6 @@
 // Reading and coding a corpus in bounded memory: each transcript is coded as it is read and let go. What stays is what
-// the analysis needs: each transcript's summary, each coding's mark (where it is, what it codes, its score), the rows
-// of codings.csv in a temporary file, and, for the codings each code would quote first, their turns' text. Everything
+// the analysis needs: each transcript's summary, its codings counted (core/analysis/tally.ts), the rows of codings.csv
+// in a temporary file, and, for the codings each code would quote first, their marks and their turns' text. Everything
 // the outputs show is then computed from these as from a corpus held whole (core/analysis/analyze.ts, analyzeCoded),
 // and the outputs are the same bytes. What needs the whole corpus (human codings, gold, suggestions, a quote review,
 // --redact all, a project export, a participants table) holds it whole instead: see `streams`. A large corpus is
@@ -9,7 +9,9 @@ import type { Codebook } from '../core/codebook/codebook.js';
 import { codeTranscript } from '../core/coding/code-transcript.js';
 import { markOf, type AutoCoding, type AutoCodingMark, type CodingMark } from '../core/coding/coding.js';
 import { compileCodebook } from '../core/coding/compile-codebook.js';
-import { PassageNotKept, type CodedPassage, type PassageText, type QuoteTexts } from '../core/analysis/quote-texts.js';
+import type { CodedPassage, PassageText, QuoteTexts } from '../core/analysis/quote-texts.js';
+import type { QuoteCandidates } from '../core/analysis/quotes.js';
+import { CodingTally } from '../core/analysis/tally.js';
 import { appendAll } from '../core/collections.js';
 import { compareNatural, type Problem } from '../core/problem.js';
 import { codePointConverter } from '../core/text/offsets.js';
@@ -50,10 +52,12 @@ export interface StreamedCorpus {
   readonly codebook: Codebook;
   /** In id order. */
   readonly transcripts: readonly TranscriptSummary[];
-  /** The automatic codings counted (at least minScore), in transcript, turn and position order. */
-  readonly autoCodings: readonly AutoCodingMark[];
+  /** The automatic codings counted (at least minScore). */
+  readonly auto: CodingTally;
   /** Automatic codings made, those below minScore included. */
   readonly autoCodingsMade: number;
+  /** Each code's best codings, best first, with their texts. */
+  readonly candidates: QuoteCandidates;
   readonly texts: QuoteTexts;
   /** codings.csv's rows after its header, read back from the temporary file. */
   readonly codingRows: () => Iterable<string>;
@@ -75,7 +79,8 @@ const BATCH_CHARS = 256 * 1024;
  * once its files are found, before they are read.
  */
 export async function readAndCodeStreamed(options: AnalyzeOptions, cwd: string, reporter: Reporter, sized?: (bytes: number) => void, keptPerCode = KEPT_PER_CODE): Promise<StreamedCorpus> {
-  // What stays grows with the corpus, slowly (a summary per transcript, a mark per coding): heap-watch.ts still watches.
+  // What stays grows with the number of transcripts (a summary and a tally each), not their text or codings; the
+  // coder's memo of words grows with the vocabulary up to its limit: heap-watch.ts still watches.
   return watchingHeap(reporter, (watched) => readAndCodeWatched(options, cwd, watched, sized, keptPerCode));
 }
 
@@ -87,8 +92,8 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
   const spill = new Spill();
   try {
     const kept = new KeptPassages(keptPerCode);
+    const tally = new CodingTally(codebook.codes);
     const summaries: TranscriptSummary[] = [];
-    const marksOf = new Map<string, AutoCodingMark[]>();
     const rowsOf = new Map<string, SpillRange>();
     let made = 0;
     let files: readonly string[] = [];
@@ -98,14 +103,15 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
       const summary = detached(summaryOf(transcript));
       summaries.push(summary);
       if (counted.length > 0) rowsOf.set(summary.id, spill.append(codingsCsvRows(counted)));
-      // Strings cut from the text would keep it all alive: the marks share the summary's id and copies of the labels.
+      // Strings cut from the text would keep it all alive: the marks (those kept for quotes and co-occurrence examples)
+      // share the summary's id and copies of the labels.
       const speakers = new Map<string, string>();
       const marks = counted.map((c): AutoCodingMark => {
         const speaker = speakers.get(c.speaker) ?? structuredClone(c.speaker);
         speakers.set(c.speaker, speaker);
         return markOf(c, summary.id, speaker);
       });
-      marksOf.set(summary.id, marks);
+      tally.add(summary.id, marks);
       kept.offer(transcript, counted, marks);
     };
 
@@ -149,13 +155,13 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
     reporter.warn(buildWarnings);
 
     const transcripts = summaries.sort((a, b) => compareNatural(a.id, b.id));
-    const autoCodings = transcripts.flatMap((t) => marksOf.get(t.id) ?? []);
     const ranges = transcripts.flatMap((t) => rowsOf.get(t.id) ?? []);
     return {
       codebook,
       transcripts,
-      autoCodings,
+      auto: tally,
       autoCodingsMade: made,
+      candidates: kept.candidates(tally),
       texts: kept.texts(),
       codingRows: rowsReader(spill, ranges),
       files,
@@ -202,16 +208,26 @@ interface KeptCoding {
 // reading order.
 const bestFirst = (a: KeptCoding, b: KeptCoding): number => b.score - a.score || compareNatural(a.transcript, b.transcript) || a.index - b.index;
 
-/** The turns' text of each code's best codings, as they stream by. */
+/**
+ * Each code's best codings as they stream by, a head of its list as quotes rank them: their turns' text, and the codes
+ * of their units.
+ */
 class KeptPassages {
   private readonly byCode = new Map<string, { codings: KeptCoding[]; worst?: KeptCoding }>();
-  private readonly passages = new Map<AutoCodingMark, CodedPassage>();
+  private readonly passages = new Map<AutoCodingMark, CodedPassage & { readonly unitCodes: ReadonlySet<string> }>();
 
   constructor(private readonly perCode: number) {}
 
   /** A transcript's codings (and their marks, alike), in reading order. */
   offer(transcript: Transcript, codings: readonly AutoCoding[], marks: readonly AutoCodingMark[]): void {
     const turns = new TurnTexts(transcript);
+    // An automatic coding's units never overlap unless they are the same (turns, paragraphs or sentences).
+    const codesOf = new Map<number, Set<string>>();
+    for (const coding of codings) {
+      const codes = codesOf.get(coding.unitSpan.start);
+      if (codes === undefined) codesOf.set(coding.unitSpan.start, new Set([coding.code.id]));
+      else codes.add(coding.code.id);
+    }
     codings.forEach((coding, index) => {
       const mark = marks[index]!;
       let kept = this.byCode.get(coding.code.id);
@@ -220,7 +236,7 @@ class KeptPassages {
       // Once a code's list was cut, a coding no better than the last kept would never be kept.
       if (kept.worst !== undefined && bestFirst(candidate, kept.worst) >= 0) return;
       kept.codings.push(candidate);
-      this.passages.set(mark, { text: turns.of(coding.turn), hits: coding.hitSpans });
+      this.passages.set(mark, { text: turns.of(coding.turn), hits: coding.hitSpans, unitCodes: codesOf.get(coding.unitSpan.start)! });
       if (kept.codings.length >= 2 * this.perCode) {
         kept.codings.sort(bestFirst);
         for (const dropped of kept.codings.splice(this.perCode)) this.passages.delete(dropped.mark);
@@ -229,14 +245,25 @@ class KeptPassages {
     });
   }
 
+  /** Each code's kept codings, best first, and how many codings and interviews it has in all. */
+  candidates(tally: CodingTally): QuoteCandidates {
+    return new Map(
+      [...this.byCode].map(([id, kept]) => {
+        const code = tally.codes.find((c) => c.id === id)!;
+        const best = kept.codings.sort(bestFirst).map((k) => k.mark);
+        return [id, { best, all: tally.mentionsOf(code), interviews: tally.interviewsOf(code), raisedIn: () => tally.raising(code) }];
+      }),
+    );
+  }
+
   texts(): QuoteTexts {
-    return {
-      passageOf: (coding: CodingMark): CodedPassage => {
-        const passage = coding.source === 'auto' ? this.passages.get(coding) : undefined;
-        if (passage === undefined) throw new PassageNotKept(coding);
-        return passage;
-      },
+    // Asked only of the kept codings: the candidates hold no others.
+    const passageOf = (coding: CodingMark) => {
+      const passage = coding.source === 'auto' ? this.passages.get(coding) : undefined;
+      if (passage === undefined) throw new Error(`no text was kept for a coding in ${coding.transcript}`);
+      return passage;
     };
+    return { passageOf, codesAt: (coding) => passageOf(coding).unitCodes };
   }
 }
 

@@ -48,7 +48,7 @@ export function formatSummaryJson(analysis: Analysis, context: OutputContext): s
       empty_transcripts: analysis.interviews.filter((i) => i.isEmpty).map((i) => i.id),
       respondent_turns: analysis.respondentTurns,
       coded_turns: analysis.codedTurns,
-      codings: analysis.codings.length,
+      codings: analysis.codingCount,
       ...(analysis.minScore === undefined ? {} : { below_min_score: analysis.minScore.dropped }),
     },
     interviewers: {

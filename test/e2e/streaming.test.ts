@@ -86,7 +86,7 @@ describe('a corpus streamed through', () => {
   it('keeps the turns of each code’s best codings; a choice of quotes that goes past them throws, for the caller to read the corpus whole', async () => {
     const analyse = async (kept: number) => {
       const corpus = await streamed.readAndCodeStreamed({ paths: [EXAMPLE], codebook: CODEBOOK }, ROOT, api.silentReporter, undefined, kept);
-      const input = { transcripts: corpus.transcripts, autoCodings: corpus.autoCodings, autoCodingsMade: corpus.autoCodingsMade, humanCodings: [], texts: corpus.texts, writtenRows: corpus.codingRows };
+      const input = { transcripts: corpus.transcripts, auto: corpus.auto, autoCodingsMade: corpus.autoCodingsMade, candidates: corpus.candidates, texts: corpus.texts, writtenRows: corpus.codingRows };
       return core.analyzeCoded(input, corpus.codebook, { unit: 'turn' });
     };
     await expect(analyse(1)).rejects.toBeInstanceOf(texts.PassageNotKept);

@@ -3,7 +3,7 @@ import { analyze, type Analysis } from '../../src/core/analysis/analyze.js';
 import { percent } from '../../src/core/analysis/percent.js';
 import { strengthOfScore } from '../../src/core/coding/strength.js';
 import { formatReportMarkdown } from '../../src/outputs/report-md.js';
-import { codebookFrom, transcriptFrom } from '../helpers/build.js';
+import { codebookFrom, heldCodings, transcriptFrom } from '../helpers/build.js';
 
 const codebook = codebookFrom(`
   - {id: funding, label: Funding, type: barrier, category: money, terms: {en: [funding]}}
@@ -98,7 +98,7 @@ describe('the sample', () => {
 
   it('does not depend on the order transcripts come in', () => {
     const reversed = analyze([...corpus].reverse(), codebook, { unit: 'turn' });
-    expect(reversed.ok && JSON.stringify(reversed.value.codings)).toBe(JSON.stringify(analysis.codings));
+    expect(reversed.ok && JSON.stringify(reversed.value.codingRows)).toBe(JSON.stringify(analysis.codingRows));
     expect(reversed.ok && JSON.stringify(reversed.value.quotes)).toBe(JSON.stringify(analysis.quotes));
   });
 });
@@ -122,9 +122,9 @@ describe('evidence strength', () => {
     if (!strict.ok) throw new Error('analysis failed');
     const funding = strict.value.frequencies.find((f) => f.code.id === 'funding')!;
     expect([funding.interviews, funding.mentions, funding.byStrength]).toEqual([2, 2, { strong: 0, moderate: 2, weak: 0 }]);
-    expect(strict.value.codings.every((c) => c.source === 'auto' && c.score >= 2)).toBe(true);
+    expect(heldCodings(strict.value).every((c) => c.source === 'auto' && c.score >= 2)).toBe(true);
     expect(strict.value.quotes.every((q) => q.coding.source === 'auto' && q.coding.score >= 2)).toBe(true);
-    expect(strict.value.minScore).toEqual({ score: 2, dropped: all.codings.length - strict.value.codings.length });
+    expect(strict.value.minScore).toEqual({ score: 2, dropped: all.codingCount - strict.value.codingCount });
   });
 });
 

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/core/analysis/analyze.js';
 import { RANDOM_ORDERS, saturationOf } from '../../src/core/analysis/saturation.js';
-import type { Coding } from '../../src/core/coding/coding.js';
 import { formatCooccurrenceCsv } from '../../src/outputs/cooccurrence-csv.js';
 import { formatSaturationCsv } from '../../src/outputs/saturation-csv.js';
 import { codebookFrom, transcriptFrom } from '../helpers/build.js';
@@ -64,9 +63,9 @@ describe('co-occurrence', () => {
 });
 
 describe('saturation', () => {
-  const coding = (transcript: string, code: string) => ({ transcript, code: { id: code } }) as Coding;
-  const codings = [coding('1', 'a'), coding('1', 'b'), coding('2', 'b'), coding('3', 'c'), coding('4', 'a'), coding('5', 'd')];
-  const s = saturationOf(['1', '2', '3', '4', '5'], codings);
+  const raised = new Map(Object.entries({ 1: ['a', 'b'], 2: ['b'], 3: ['c'], 4: ['a'], 5: ['d'] }).map(([id, codes]) => [id, new Set(codes)]));
+  const codesOf = (id: string): ReadonlySet<string> => raised.get(id)!;
+  const s = saturationOf(['1', '2', '3', '4', '5'], codesOf);
 
   it('counts in the given order the new codes each interview brought, and after which 90% and all had appeared', () => {
     expect(s.steps.map((step) => [step.transcript, step.newCodes, step.cumulativeCodes])).toEqual([
@@ -81,7 +80,7 @@ describe('saturation', () => {
   });
 
   it('averages over seeded random orders: the same figures on every run, ending at every code', () => {
-    expect(saturationOf(['1', '2', '3', '4', '5'], codings)).toEqual(s);
+    expect(saturationOf(['1', '2', '3', '4', '5'], codesOf)).toEqual(s);
     expect(s.random.orders).toBe(RANDOM_ORDERS);
     expect(s.steps.at(-1)!.randomMeanCodes).toBe(4);
     // Averaged over orders, the first interview brings the mean of the interviews' own counts: (2+1+1+1+1)/5 = 1.2.

@@ -21,6 +21,7 @@ import { flatFrontMatter } from '../../src/core/transcripts/front-matter.js';
 import { parseTranscript } from '../../src/core/transcripts/parse-transcript.js';
 import { DEFAULT_INTERVIEWER_LABELS, interviewerMatcher } from '../../src/core/transcripts/speakers.js';
 import type { Transcript } from '../../src/core/transcripts/transcript.js';
+import { heldCodings } from '../helpers/build.js';
 
 const RUNS = 150;
 const settings = { numRuns: RUNS };
@@ -221,7 +222,7 @@ describe('the matcher', () => {
         const again = analyze(shuffled, codebook.value, { unit: 'turn' });
         expect(once.ok && again.ok).toBe(true);
         if (!once.ok || !again.ok) return;
-        const key = (a: typeof once.value) => a.codings.map((c) => `${c.transcript}:${c.start as CodePointOffset}-${c.end}:${c.code.id}`);
+        const key = (a: typeof once.value) => heldCodings(a).map((c) => `${c.transcript}:${c.start as CodePointOffset}-${c.end}:${c.code.id}`);
         expect(key(again.value)).toEqual(key(once.value));
         expect(again.value.frequencies.map((f) => [f.code.id, f.interviews, f.mentions])).toEqual(once.value.frequencies.map((f) => [f.code.id, f.interviews, f.mentions]));
         expect(again.value.quotes.map((q) => q.text)).toEqual(once.value.quotes.map((q) => q.text));

@@ -2,13 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis, type AnalysisSettings } from '../../src/core/analysis/analyze.js';
 import { cutPassage, LONG_QUOTE, QUOTE_LENGTH, quoteLength, quoteSpan } from '../../src/core/analysis/quote-span.js';
-import { quoteText } from '../../src/core/analysis/quotes.js';
+import { PassageNotKept, wholeTexts } from '../../src/core/analysis/quote-texts.js';
+import { quoteText, rankCodings, selectQuotes } from '../../src/core/analysis/quotes.js';
+import { codeTranscript } from '../../src/core/coding/code-transcript.js';
+import { compileCodebook } from '../../src/core/coding/compile-codebook.js';
 import type { HumanCoding } from '../../src/core/coding/coding.js';
 import { placeCodings } from '../../src/core/codings/place-codings.js';
 import { contentLength } from '../../src/core/text/fillers.js';
 import { sliceCodePoints } from '../../src/core/text/offsets.js';
 import type { Transcript } from '../../src/core/transcripts/transcript.js';
-import { codebookFrom, transcriptFrom } from '../helpers/build.js';
+import { codebookFrom, heldCodings, transcriptFrom } from '../helpers/build.js';
 
 const codebook = codebookFrom(`
   - {id: funding, label: Funding, type: barrier, category: money, terms: {en: [funding, donor money]}}
@@ -52,7 +55,7 @@ describe('quotes of automatic codings', () => {
 
   it('are the sentences that carry the terms', () => {
     const d1 = corpus.find((t) => t.id === 'D1')!;
-    const coding = analysis.codings.find((c) => c.transcript === 'D1' && c.code.id === 'trust')!;
+    const coding = heldCodings(analysis).find((c) => c.transcript === 'D1' && c.code.id === 'trust')!;
     const { span } = quoteSpan(coding, d1);
     expect(d1.text.slice(span.start, span.end)).toBe('We fund trust. Funding matters.');
   });
@@ -153,5 +156,24 @@ describe('one passage illustrates one code', () => {
       ['trust', 'T1', 'We trust our partners.'],
       ['trust', 'T2', 'Trust takes years.'],
     ]);
+  });
+});
+
+describe('quotes chosen from the head of each code’s ranked codings (a corpus streamed through)', () => {
+  const a = interview('A', 'Funding ran out.', 'More funding, please.', 'Funding again.');
+  const codings = codeTranscript(a, compileCodebook(codebook), 'turn');
+  const texts = wholeTexts([a], codings, codings);
+  const ranked = rankCodings(codings).get('funding')!;
+  const head = (raisedIn?: readonly string[]) => new Map([['funding', { best: ranked.best.slice(0, 1), all: ranked.all, interviews: 1, ...(raisedIn === undefined ? {} : { raisedIn: () => raisedIn }) }]]);
+
+  it('give the quotes of the whole list when every interview past the head is refused already', () => {
+    expect(ranked.all).toBe(3);
+    const whole = selectQuotes(codebook.codes, rankCodings(codings), texts).quotes.map((q) => q.id);
+    expect(selectQuotes(codebook.codes, head(['A']), texts).quotes.map((q) => q.id)).toEqual(whole);
+  });
+
+  it('throw PassageNotKept when an interview past the head could still give a quote', () => {
+    expect(() => selectQuotes(codebook.codes, head(['A', 'B']), texts)).toThrow(PassageNotKept);
+    expect(() => selectQuotes(codebook.codes, head(), texts)).toThrow(PassageNotKept);
   });
 });

@@ -5,7 +5,7 @@ import { compileCodebook } from '../../src/core/coding/compile-codebook.js';
 import { decodePart, encodePart, mergeParts, PART_FORMAT, PART_VERSION, storeCoding, type Part, type ReadPart } from '../../src/core/shards/part.js';
 import { inShard, parseShard, partFileName, shardOf, type Shard } from '../../src/core/shards/shard.js';
 import type { Transcript } from '../../src/core/transcripts/transcript.js';
-import { codebookFrom, transcriptFrom } from '../helpers/build.js';
+import { codebookFrom, heldCodings, transcriptFrom } from '../helpers/build.js';
 
 describe('parseShard', () => {
   it('reads K/N with 1 ≤ K ≤ N', () => {
@@ -113,7 +113,7 @@ describe('a part', () => {
     expect(merged.value.transcripts.map((t) => t.id)).toEqual(['A1', 'M2', 'M10']);
     const fromParts = analyze(merged.value.transcripts, merged.value.header.codebook, { unit: 'turn', autoCodings: merged.value.autoCodings });
     if (!fromParts.ok) throw new Error('not analysed');
-    const view = (a: typeof whole.value) => ({ codings: a.codings.map((c) => [c.transcript, c.turn, c.code.id, c.start, c.end, c.text]), frequencies: a.frequencies.map((f) => [f.code.id, f.interviews, f.mentions]), quotes: a.quotes.map((q) => q.id), sample: a.sample });
+    const view = (a: typeof whole.value) => ({ codings: heldCodings(a).map((c) => [c.transcript, c.turn, c.code.id, c.start, c.end, c.text]), frequencies: a.frequencies.map((f) => [f.code.id, f.interviews, f.mentions]), quotes: a.quotes.map((q) => q.id), sample: a.sample });
     expect(view(fromParts.value)).toEqual(view(whole.value));
   });
 });

@@ -61,6 +61,6 @@ export async function emitOutputs(result: AnalyzeResult, { out, print, check, re
   if (suggested !== undefined) {
     reporter.info(`${plural(suggested.uncodedUnits, `${result.analysis.unit} was`, `${result.analysis.unit}s were`)} left uncoded; ${suggested.suggestedUnits} of them ${suggested.suggestedUnits === 1 ? 'has' : 'have'} suggested codes in ${out}/${OUTPUT_FILES.suggestions} (write your name in its accept column to take one)`);
   }
-  reporter.info(`Coded ${result.analysis.sampleSize} ${result.analysis.sampleSize === 1 ? 'interview' : 'interviews'}: ${result.analysis.codings.length} codings; wrote ${files.length} files to ${out}/`);
+  reporter.info(`Coded ${result.analysis.sampleSize} ${result.analysis.sampleSize === 1 ? 'interview' : 'interviews'}: ${result.analysis.codingCount} codings; wrote ${files.length} files to ${out}/`);
   return ExitCode.Ok;
 }

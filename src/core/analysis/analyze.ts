@@ -2,25 +2,25 @@
 // them. Every output is a view of this.
 import type { Codebook } from '../codebook/codebook.js';
 import { codeTranscript } from '../coding/code-transcript.js';
-import type { AutoCoding, AutoCodingMark, Coding, CodingMark, CodingSource, HumanCoding } from '../coding/coding.js';
+import type { AutoCoding, Coding, CodingSource, HumanCoding } from '../coding/coding.js';
 import { compileCodebook } from '../coding/compile-codebook.js';
 import type { UnitKind } from '../coding/units.js';
 import type { PlacementSummary } from '../codings/place-codings.js';
-import { groupBy } from '../collections.js';
 import { compareNatural, error, fail, ok, type Result } from '../problem.js';
 import type { Language } from '../text/language.js';
 import { summaryOf, type InterviewerRecognition, type Transcript, type TranscriptSummary } from '../transcripts/transcript.js';
 import { suggestCodes, type Suggestions } from '../suggestions/suggest-codes.js';
-import { cooccurrenceOf, type CodePair } from './cooccurrence.js';
+import type { CodePair } from './cooccurrence.js';
 import { frequenciesOf, type CodeFrequency } from './frequencies.js';
 import { publicAttributes } from '../privacy/attributes.js';
 import { publicRecognition } from '../privacy/speaker-labels.js';
 import type { LeakReport } from '../privacy/protect.js';
-import { pairExample, type Quote, type SharedPassage } from './quotes.js';
+import { pairExample, rankCodings, type QuoteCandidates, type Quote, type SharedPassage } from './quotes.js';
 import { chooseQuotes, type QuoteChoice, type QuoteSettings } from './quoting.js';
 import { wholeTexts, type QuoteTexts } from './quote-texts.js';
 import { checkAgainstGold, checkCoders, type CoderCheck, type GoldCheck, type GoldCodings } from './reliability.js';
 import { saturationOf, type Saturation } from './saturation.js';
+import { tallyOf, type CodingTally } from './tally.js';
 import { attributeNames, breakdown, sampleOf, type AttributeBreakdown } from './sample.js';
 
 export type { BreakdownCount, CodeFrequency } from './frequencies.js';
@@ -83,9 +83,11 @@ export interface Analysis {
   readonly interviewerLabels: readonly string[];
   /** The sources of the codings: human first when there are both. Counts and totals are those of the first. */
   readonly sources: readonly CodingSource[];
-  /** Every coding of every source, human ones first, then by transcript, turn and position. */
-  readonly codings: readonly CodingMark[];
-  /** The rows of codings.csv, in the order of `codings`. */
+  /** Codings of every source. */
+  readonly codingCount: number;
+  /** The people who made the human codings, in natural order. */
+  readonly humanCoders: readonly string[];
+  /** The rows of codings.csv: every coding of every source, human ones first, then by transcript, turn and position. */
   readonly codingRows: CodingRows;
   /** The minimum score given, and how many automatic codings fell below it and were left out. */
   readonly minScore?: { readonly score: number; readonly dropped: number };
@@ -132,8 +134,16 @@ export function analyze(transcriptsIn: readonly Transcript[], codebook: Codebook
   const autoCodings: readonly AutoCoding[] = minScore === undefined ? allAuto : allAuto.filter((c) => c.score >= minScore);
   const humanCodings = sources.human === undefined ? [] : orderHumanCodings(sources.human, transcripts);
   const codings: readonly Coding[] = [...humanCodings, ...autoCodings];
+  const primary = sources.human === undefined ? autoCodings : humanCodings;
   return analyzeCoded(
-    { transcripts: transcripts.map(summaryOf), autoCodings, autoCodingsMade: allAuto.length, humanCodings, texts: wholeTexts(transcripts, codings), whole: { transcripts, codings, autoCodings } },
+    {
+      transcripts: transcripts.map(summaryOf),
+      auto: tallyOf(codebook.codes, autoCodings),
+      autoCodingsMade: allAuto.length,
+      candidates: rankCodings(codings),
+      texts: wholeTexts(transcripts, codings, primary),
+      whole: { transcripts, codings, autoCodings, humanCodings },
+    },
     codebook,
     settings,
   );
@@ -145,20 +155,22 @@ export type CodedInput = CodedCorpusInput & ({ readonly whole: WholeCorpus } | {
 /** The transcripts and codings whole: gold, coder agreement, suggestions, a quote review and codings.csv read them. */
 export interface WholeCorpus {
   readonly transcripts: readonly Transcript[];
-  /** Every coding, in `Analysis.codings` order. */
+  /** Every coding, in codings.csv's order (`Analysis.codingRows`). */
   readonly codings: readonly Coding[];
   readonly autoCodings: readonly AutoCoding[];
+  /** In transcript, position and coder order. */
+  readonly humanCodings: readonly HumanCoding[];
 }
 
 interface CodedCorpusInput {
   /** Every transcript, in any order. */
   readonly transcripts: readonly TranscriptSummary[];
-  /** The automatic codings counted (minScore applied), in transcript, turn and position order. */
-  readonly autoCodings: readonly AutoCodingMark[];
+  /** The automatic codings counted (minScore applied). */
+  readonly auto: CodingTally;
   /** Automatic codings made, those below minScore included. */
   readonly autoCodingsMade: number;
-  /** The human codings, in transcript, position and coder order. */
-  readonly humanCodings: readonly HumanCoding[];
+  /** Each code's codings of every source, best first, that quotes are chosen from: all, or the head of each list. */
+  readonly candidates: QuoteCandidates;
   readonly texts: QuoteTexts;
 }
 
@@ -187,24 +199,23 @@ export function analyzeCoded(input: CodedInput, codebook: Codebook, settings: An
   }
 
   const sources = settings.sources ?? { auto: true };
-  const { autoCodings, humanCodings } = input;
   const needsWhole = settings.gold !== undefined || sources.human !== undefined || settings.suggest === true || settings.quotes?.review !== undefined;
   if (needsWhole && input.whole === undefined) throw new Error('gold, human codings, suggestions and a quote review need the transcripts whole');
   const transcripts = input.whole === undefined ? [] : [...input.whole.transcripts].sort((a, b) => compareNatural(a.id, b.id));
   const minScore = settings.minScore;
-  const primary: readonly CodingMark[] = sources.human === undefined ? autoCodings : humanCodings;
-  const primaryOf = groupBy(primary, (c) => c.transcript);
+  const humanCodings = input.whole?.humanCodings ?? [];
+  const primary = sources.human === undefined ? input.auto : tallyOf(codebook.codes, humanCodings);
 
   const interviews = shown.map((t): InterviewSummary => {
-    const own = primaryOf.get(t.id) ?? [];
+    const own = primary.of(t.id);
     return {
       id: t.id,
       language: t.language,
       attributes: t.attributes,
       turns: t.turnCount,
       respondentTurns: t.respondentTurnCount,
-      codedTurns: new Set(own.map((c) => c.turn)).size,
-      codings: own.length,
+      codedTurns: own.codedTurns,
+      codings: own.codings,
       isEmpty: t.respondentTurnCount === 0,
       // Published: an interviewer's label that is a name is withheld (privacy/speaker-labels.ts).
       interviewer: publicRecognition(t.interviewer),
@@ -212,14 +223,13 @@ export function analyzeCoded(input: CodedInput, codebook: Codebook, settings: An
   });
 
   const breakdowns = by.map((a) => breakdown(sample, a));
-  const codings: readonly CodingMark[] = [...humanCodings, ...autoCodings];
   const bothSources = sources.auto && sources.human !== undefined;
   // Consent is read from all attributes, the private ones included; attribution only from those shown.
   const whole = input.whole === undefined ? undefined : new Map(transcripts.map((t) => [t.id, t]));
-  const chosen = chooseQuotes(codebook.codes, codings, input.texts, summaries, sampleOf(summaries), settings.quotes ?? {}, whole);
+  const chosen = chooseQuotes(codebook.codes, input.candidates, input.texts, summaries, sampleOf(summaries), settings.quotes ?? {}, whole);
   if (!chosen.ok) return chosen;
   const { quotes, pendingQuotes, shared, ...quoting } = chosen.value;
-  const cooccurrence = cooccurrenceOf(codebook.codes, primary);
+  const cooccurrence = primary.cooccurrence();
   const coders = sources.human === undefined ? undefined : checkCoders(transcripts, codebook, humanCodings, settings.unit);
 
   return ok(
@@ -234,21 +244,25 @@ export function analyzeCoded(input: CodedInput, codebook: Codebook, settings: An
       codedTurns: interviews.reduce((n, i) => n + i.codedTurns, 0),
       interviewerLabels: [...new Set(interviews.flatMap((i) => (i.interviewer.status === 'labelled' || i.interviewer.status === 'picked' ? i.interviewer.speakers : [])))].sort(compareNatural),
       sources: sources.human === undefined ? ['auto'] : sources.auto ? ['human', 'auto'] : ['human'],
-      codings,
+      codingCount: humanCodings.length + input.auto.codings,
+      humanCoders: [...new Set(humanCodings.map((c) => c.coder))].sort(compareNatural),
       codingRows: input.whole === undefined ? { written: input.writtenRows } : { held: input.whole.codings },
-      ...(minScore === undefined ? {} : { minScore: { score: minScore, dropped: input.autoCodingsMade - autoCodings.length } }),
+      ...(minScore === undefined ? {} : { minScore: { score: minScore, dropped: input.autoCodingsMade - input.auto.codings } }),
       frequencies: frequenciesOf(codebook.codes, primary, sample, breakdowns),
-      ...(bothSources ? { autoFrequencies: frequenciesOf(codebook.codes, autoCodings, sample, breakdowns) } : {}),
+      ...(bothSources ? { autoFrequencies: frequenciesOf(codebook.codes, input.auto, sample, breakdowns) } : {}),
       quotes,
       pendingQuotes,
       quoting,
       sharedPassages: shared,
       cooccurrence,
       strongestPairs: cooccurrence.slice(0, STRONGEST_PAIRS).map((pair) => {
-        const example = pairExample(pair.a, pair.b, quotes, primary);
+        const example = pairExample(pair.a, pair.b, quotes, (c) => input.texts.codesAt(c));
         return example === undefined ? { pair } : { pair, quoteId: example.id };
       }),
-      saturation: saturationOf(sample.map((t) => t.id), primary),
+      saturation: saturationOf(
+        sample.map((t) => t.id),
+        (id) => primary.of(id).codes,
+      ),
       ...(settings.humanPlacement === undefined ? {} : { humanPlacement: settings.humanPlacement }),
       ...(settings.gold === undefined || !sources.auto ? {} : { gold: checkAgainstGold(transcripts, codebook, input.whole!.autoCodings, settings.gold, settings.unit) }),
       ...(coders === undefined ? {} : { coders }),

@@ -1,6 +1,7 @@
 // Co-occurrence: which codes are given to the same units, how often, and one unit where they meet.
 import type { Code } from '../codebook/codebook.js';
 import type { CodingMark } from '../coding/coding.js';
+import { compareNatural } from '../problem.js';
 
 export interface CodePair {
   /** The pair in codebook order. */
@@ -17,50 +18,62 @@ export interface CodePair {
 }
 
 /**
- * Every pair of codes that share at least one unit, most shared units first, then highest Jaccard, then codebook
- * order. The unit is the unit of coding of automatic codings (turn, paragraph or sentence); a person's segments
- * meet when they are in the same turn. `codings` come in reading order.
+ * Counts the units codes share, one transcript at a time, in any order of transcripts: a large corpus's units are
+ * never all held at once. The unit is the unit of coding of automatic codings (turn, paragraph or sentence); a
+ * person's segments meet when they are in the same turn.
  */
-export function cooccurrenceOf(codes: readonly Code[], codings: readonly CodingMark[]): CodePair[] {
-  const order = new Map(codes.map((c, i) => [c.id, i]));
-  const unitsWith = new Array<number>(codes.length).fill(0);
-  const pairs = new Map<number, { units: number; example: readonly [CodingMark, CodingMark] }>();
-  const count = (unit: ReadonlyMap<number, CodingMark>): void => {
+export class CooccurrenceCount {
+  private readonly order: ReadonlyMap<string, number>;
+  private readonly unitsWith: number[];
+  private readonly shared = new Map<number, { units: number; example: readonly [CodingMark, CodingMark] }>();
+
+  constructor(private readonly codes: readonly Code[]) {
+    this.order = new Map(codes.map((c, i) => [c.id, i]));
+    this.unitsWith = new Array<number>(codes.length).fill(0);
+  }
+
+  /** One transcript's codings, in reading order. */
+  add(transcript: string, codings: readonly CodingMark[]): void {
+    const units = new Map<string, Map<number, CodingMark>>();
+    for (const coding of codings) {
+      const key = coding.source === 'auto' ? `u${coding.unitSpan.start}` : `t${coding.turn}`;
+      let unit = units.get(key);
+      if (unit === undefined) units.set(key, (unit = new Map()));
+      const index = this.order.get(coding.code.id)!;
+      if (!unit.has(index)) unit.set(index, coding);
+    }
+    for (const unit of units.values()) this.count(transcript, unit);
+  }
+
+  private count(transcript: string, unit: ReadonlyMap<number, CodingMark>): void {
     const present = [...unit.keys()].sort((x, y) => x - y);
-    for (const i of present) unitsWith[i]!++;
+    for (const i of present) this.unitsWith[i]!++;
     for (let x = 0; x < present.length; x++) {
       for (let y = x + 1; y < present.length; y++) {
         const [i, j] = [present[x]!, present[y]!];
-        const key = i * codes.length + j;
-        const pair = pairs.get(key);
-        if (pair === undefined) pairs.set(key, { units: 1, example: [unit.get(i)!, unit.get(j)!] });
-        else pair.units++;
+        const key = i * this.codes.length + j;
+        const pair = this.shared.get(key);
+        const example = [unit.get(i)!, unit.get(j)!] as const;
+        if (pair === undefined) this.shared.set(key, { units: 1, example });
+        else {
+          pair.units++;
+          // The first unit in reading order: transcripts in id order, and within one the first unit met.
+          if (compareNatural(transcript, pair.example[0].transcript) < 0) pair.example = example;
+        }
       }
     }
-  };
-  // One transcript's units at a time (codings come transcript by transcript): a large corpus's units are never all
-  // held at once.
-  let transcript: string | undefined;
-  let units = new Map<string, Map<number, CodingMark>>();
-  for (const coding of codings) {
-    if (coding.transcript !== transcript) {
-      units.forEach(count);
-      units = new Map();
-      transcript = coding.transcript;
-    }
-    const key = coding.source === 'auto' ? `u${coding.unitSpan.start}` : `t${coding.turn}`;
-    let unit = units.get(key);
-    if (unit === undefined) units.set(key, (unit = new Map()));
-    const index = order.get(coding.code.id)!;
-    if (!unit.has(index)) unit.set(index, coding);
   }
-  units.forEach(count);
-  return [...pairs.entries()]
-    .map(([key, { units: both, example }]): CodePair => {
-      const i = Math.floor(key / codes.length);
-      const j = key % codes.length;
-      const either = unitsWith[i]! + unitsWith[j]! - both;
-      return { a: codes[i]!, b: codes[j]!, units: both, either, jaccard: both / either, example };
-    })
-    .sort((p, q) => q.units - p.units || q.jaccard - p.jaccard || order.get(p.a.id)! - order.get(q.a.id)! || order.get(p.b.id)! - order.get(q.b.id)!);
+
+  /** Every pair of codes that share at least one unit, most shared units first, then highest Jaccard, then codebook order. */
+  pairs(): CodePair[] {
+    const { codes, order } = this;
+    return [...this.shared.entries()]
+      .map(([key, { units: both, example }]): CodePair => {
+        const i = Math.floor(key / codes.length);
+        const j = key % codes.length;
+        const either = this.unitsWith[i]! + this.unitsWith[j]! - both;
+        return { a: codes[i]!, b: codes[j]!, units: both, either, jaccard: both / either, example };
+      })
+      .sort((p, q) => q.units - p.units || q.jaccard - p.jaccard || order.get(p.a.id)! - order.get(q.a.id)! || order.get(p.b.id)! - order.get(q.b.id)!);
+  }
 }

@@ -1,7 +1,9 @@
 // The text quotes are cut from. A corpus held whole gives each transcript's text; a corpus streamed through
 // (app/streamed-corpus.ts) keeps only the turns of the codings likely to be quoted, with their place in the transcript,
 // so that a quote cut from a turn has the same words, offsets and line as one cut from the whole text.
+import type { Code } from '../codebook/codebook.js';
 import type { AutoCoding, Coding, CodingMark } from '../coding/coding.js';
+import { groupBy } from '../collections.js';
 import type { Span } from '../text/sentences.js';
 import type { Language } from '../text/language.js';
 import type { Transcript } from '../transcripts/transcript.js';
@@ -22,24 +24,41 @@ export interface CodedPassage {
   readonly hits: readonly Span[];
 }
 
+/** What is known of the codings quotes may be cut from. */
 export interface QuoteTexts {
   /** Throws PassageNotKept for a coding whose text was not kept. */
   passageOf(coding: CodingMark): CodedPassage;
+  /**
+   * The codes (ids) of the first source's codings whose units overlap the coding's unit: what a quote of it shows
+   * together (core/analysis/quotes.ts, pairExample). Asked of quotes only.
+   */
+  codesAt(coding: CodingMark): ReadonlySet<string>;
 }
 
 /**
- * The choice of quotes reached a coding of a streamed corpus whose text was not kept: the caller analyses the corpus
- * held whole instead, which gives the same quotes.
+ * The choice of quotes went past the codings whose text a streamed corpus kept for a code: the caller analyses the
+ * corpus held whole instead, which gives the same quotes.
  */
 export class PassageNotKept extends Error {
-  constructor(readonly coding: CodingMark) {
-    super(`the text of a coding in ${coding.transcript} (turn ${coding.turn}) was not kept`);
+  constructor(readonly code: Code) {
+    super(`the choice of quotes for the code ${code.id} went past the codings whose text was kept`);
   }
 }
 
-/** Quote texts from transcripts held whole, and the codings (automatic ones with their term occurrences) made in them. */
-export function wholeTexts(transcripts: readonly Transcript[], codings: readonly Coding[]): QuoteTexts {
+/**
+ * Quote texts from transcripts held whole, the codings (automatic ones with their term occurrences) made in them, and
+ * the first source's codings.
+ */
+export function wholeTexts(transcripts: readonly Transcript[], codings: readonly Coding[], primary: readonly CodingMark[]): QuoteTexts {
   const texts = new Map(transcripts.map((t): [string, PassageText] => [t.id, { language: t.language, text: t.text, from: 0, codePointsBefore: 0, line: 1 }]));
   const hitsOf = new Map<CodingMark, readonly Span[]>(codings.flatMap((c): [AutoCoding, readonly Span[]][] => (c.source === 'auto' ? [[c, c.hitSpans]] : [])));
-  return { passageOf: (coding) => ({ text: texts.get(coding.transcript)!, hits: hitsOf.get(coding) ?? [] }) };
+  let primaryOf: Map<string, CodingMark[]> | undefined;
+  return {
+    passageOf: (coding) => ({ text: texts.get(coding.transcript)!, hits: hitsOf.get(coding) ?? [] }),
+    codesAt: (coding) => {
+      primaryOf ??= groupBy(primary, (c) => c.transcript);
+      const { start, end } = coding.unitSpan;
+      return new Set((primaryOf.get(coding.transcript) ?? []).flatMap((c) => (c.unitSpan.start < end && start < c.unitSpan.end ? [c.code.id] : [])));
+    },
+  };
 }

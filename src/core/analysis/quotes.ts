@@ -1,14 +1,14 @@
 // Chooses the quotes that illustrate each code: each code's strongest passages, from different interviews, and no
 // passage for two codes.
 import type { Code } from '../codebook/codebook.js';
-import { groupBy, pushTo } from '../collections.js';
+import { pushTo } from '../collections.js';
 import type { CodingMark } from '../coding/coding.js';
 import { strengthOf } from '../coding/strength.js';
 import { quoteId } from '../privacy/quote-id.js';
 import { codePointConverter, type CodePointOffset, type CodePointSpan } from '../text/offsets.js';
 import type { Span } from '../text/sentences.js';
 import { cutAvoiding, cutPassage, LONG_QUOTE, quoteLength, SHORT_QUOTE, type Passage, type QuoteCut } from './quote-span.js';
-import type { CodedPassage, PassageText, QuoteTexts } from './quote-texts.js';
+import { PassageNotKept, type CodedPassage, type PassageText, type QuoteTexts } from './quote-texts.js';
 
 export const QUOTES_PER_CODE = 3;
 
@@ -80,6 +80,39 @@ const scoreOf = (coding: CodingMark): number => (coding.source === 'auto' ? codi
 // are ranked cheaply first and cut in small batches, where length can break ties of strength.
 const BATCH = 8;
 
+/** A code's codings as quotes are chosen from them, best first: all of them, or only the head of the list. */
+export interface RankedCodings {
+  readonly best: readonly CodingMark[];
+  /** The code's codings in all: more than `best` holds when only its head was kept (a corpus streamed through). */
+  readonly all: number;
+  /** Interviews with a coding of the code. */
+  readonly interviews: number;
+  /**
+   * Their ids, when `best` is only the head of the list: choosing goes past the head only if one of them is not
+   * refused already (it could hold a coding further down), and then PassageNotKept is thrown.
+   */
+  readonly raisedIn?: () => Iterable<string>;
+}
+
+/** Each code's codings (by code id) as quotes are chosen from them. */
+export type QuoteCandidates = ReadonlyMap<string, RankedCodings>;
+
+/**
+ * A person's segment first, then automatic codings by strength, then score, then reading order. `codings` come in
+ * transcript, turn and position order: their index breaks ties.
+ */
+export function rankCodings(codings: readonly CodingMark[]): Map<string, RankedCodings> {
+  const cheap = (a: number, b: number): number => tierOf(codings[b]!) - tierOf(codings[a]!) || scoreOf(codings[b]!) - scoreOf(codings[a]!) || a - b;
+  const byCode = new Map<string, number[]>();
+  codings.forEach((coding, i) => pushTo(byCode, coding.code.id, i));
+  return new Map(
+    [...byCode].map(([code, indices]) => {
+      const best = indices.sort(cheap).map((i) => codings[i]!);
+      return [code, { best, all: best.length, interviews: new Set(best.map((c) => c.transcript)).size }];
+    }),
+  );
+}
+
 /**
  * Up to QUOTES_PER_CODE quotes per code, each from a different interview, preferring a person's segments, then
  * stronger codings, then quotes of a readable length, then higher scores, then reading order. A passage quoted for
@@ -89,15 +122,11 @@ const BATCH = 8;
  */
 export function selectQuotes(
   codes: readonly Code[],
-  codings: readonly CodingMark[],
+  candidates: QuoteCandidates,
   texts: QuoteTexts,
   policy: QuotePolicy = QUOTE_ANYTHING,
   pinned: readonly Quote[] = [],
 ): QuoteSelection {
-  // Codings come in transcript, turn and position order: their index breaks ties.
-  const cheap = (a: number, b: number): number => tierOf(codings[b]!) - tierOf(codings[a]!) || scoreOf(codings[b]!) - scoreOf(codings[a]!) || a - b;
-  const byCode = new Map<string, number[]>();
-  codings.forEach((coding, i) => pushTo(byCode, coding.code.id, i));
   const used = new Map<string, (Span & { quote: Quote })[]>();
   // Whether a passage overlaps one its interviewee withdrew in a review.
   const isWithdrawn = (transcript: string, text: PassageText, span: Span): boolean => {
@@ -108,11 +137,10 @@ export function selectQuotes(
   };
 
   const pools = codes
-    .map((code, order) => {
-      const own = (byCode.get(code.id) ?? []).sort(cheap).map((i) => codings[i]!);
-      return { code, order, pool: new CandidatePool(own, texts), interviews: new Set(own.map((c) => c.transcript)).size };
+    .flatMap((code, order) => {
+      const ranked = candidates.get(code.id);
+      return ranked === undefined || ranked.interviews === 0 ? [] : [{ code, order, pool: new CandidatePool(code, ranked, texts), interviews: ranked.interviews }];
     })
-    .filter((p) => p.interviews > 0)
     .sort((a, b) => a.interviews - b.interviews || a.order - b.order);
   const chosen = new Map<string, Quote[]>(pools.map((p) => [p.code.id, []]));
   // Quotes kept from an earlier choice hold their places: only the places left are chosen anew.
@@ -130,10 +158,10 @@ export function selectQuotes(
       if (mine.length !== round) continue;
       let blockedBy: Quote | undefined;
       // Refused now and in every later round, since a code's quotes only grow: never cut, so never read.
-      const hopeless = (coding: CodingMark): boolean => mine.some((q) => q.transcript === coding.transcript) || !policy.mayQuote(coding.transcript);
+      const hopeless = (transcript: string): boolean => mine.some((q) => q.transcript === transcript) || !policy.mayQuote(transcript);
       const pick = pool.take(hopeless, (candidate) => {
         const { coding, cut, passage } = candidate;
-        if (hopeless(coding)) return undefined;
+        if (hopeless(coding.transcript)) return undefined;
         if (isWithdrawn(coding.transcript, passage.text, cut.span)) return undefined;
         const taken = used.get(coding.transcript) ?? [];
         const clash = taken.find((u) => u.start < cut.span.end && u.end > cut.span.start);
@@ -194,7 +222,8 @@ class CandidatePool {
   private cutUpTo = 0;
 
   constructor(
-    private readonly codings: readonly CodingMark[],
+    private readonly code: Code,
+    private readonly codings: RankedCodings,
     private readonly texts: QuoteTexts,
   ) {}
 
@@ -203,7 +232,7 @@ class CandidatePool {
    * stay for later rounds. Codings `hopeless` refuses are left out of the batches cut: taking them out of a batch
    * leaves the order of the others as it was.
    */
-  take(hopeless: (coding: CodingMark) => boolean, choose: (candidate: Candidate) => Candidate | undefined): Candidate | undefined {
+  take(hopeless: (transcript: string) => boolean, choose: (candidate: Candidate) => Candidate | undefined): Candidate | undefined {
     for (let i = 0; ; i++) {
       while (i >= this.ranked.length) if (!this.cutBatch(hopeless)) return undefined;
       const chosen = choose(this.ranked[i]!);
@@ -214,11 +243,15 @@ class CandidatePool {
     }
   }
 
-  private cutBatch(hopeless: (coding: CodingMark) => boolean): boolean {
-    if (this.cutUpTo >= this.codings.length) return false;
-    const batch = this.codings
+  private cutBatch(hopeless: (transcript: string) => boolean): boolean {
+    const { best, all, raisedIn } = this.codings;
+    if (this.cutUpTo >= best.length) {
+      if (all > best.length && (raisedIn === undefined || [...raisedIn()].some((t) => !hopeless(t)))) throw new PassageNotKept(this.code);
+      return false;
+    }
+    const batch = best
       .slice(this.cutUpTo, this.cutUpTo + BATCH)
-      .filter((coding) => !hopeless(coding))
+      .filter((coding) => !hopeless(coding.transcript))
       .map((coding) => {
         const passage = this.texts.passageOf(coding);
         return candidateOf(coding, passage, shiftCut(cutPassage(localPassage(coding, passage), passage.text), passage.text.from));
@@ -235,13 +268,11 @@ class CandidatePool {
 /**
  * A published quote that shows two codes together: one of either code lying in a unit the other code was given too
  * (the first in quote order). Quotes only, never a fresh passage: what a reader sees has been consented to, reviewed
- * and checked for names as every quote is.
+ * and checked for names as every quote is. `codesAt` gives the codes (ids) of the first source's codings in the units
+ * a coding's unit overlaps.
  */
-export function pairExample(a: Code, b: Code, quotes: readonly Quote[], codings: readonly CodingMark[]): Quote | undefined {
-  const byTranscript = groupBy(codings, (c) => c.transcript);
-  const coded = (code: Code, quote: Quote): boolean =>
-    (byTranscript.get(quote.transcript) ?? []).some((c) => c.code === code && c.unitSpan.start < quote.coding.unitSpan.end && quote.coding.unitSpan.start < c.unitSpan.end);
-  return quotes.find((q) => (q.code === a && coded(b, q)) || (q.code === b && coded(a, q)));
+export function pairExample(a: Code, b: Code, quotes: readonly Quote[], codesAt: (coding: CodingMark) => ReadonlySet<string>): Quote | undefined {
+  return quotes.find((q) => (q.code === a && codesAt(q.coding).has(b.id)) || (q.code === b && codesAt(q.coding).has(a.id)));
 }
 
 /** A code's quote of a candidate, from the stretch of text it is cut from. */

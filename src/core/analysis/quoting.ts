@@ -1,7 +1,6 @@
 // Which quotes the outputs show: chosen by code (quotes.ts) among the passages interviewees consented to, minus those
 // withdrawn in a review, with edits applied and quotes awaiting approval held back; and how each is attributed.
 import type { Code } from '../codebook/codebook.js';
-import type { CodingMark } from '../coding/coding.js';
 import { attributeInterviews, type Attribution } from '../privacy/attribution.js';
 import { consentOf, type Consent, type ConsentCounts } from '../privacy/consent.js';
 import { isPrivateAttribute } from '../privacy/attributes.js';
@@ -10,7 +9,7 @@ import { compareNatural, error, fail, ok, type Problem, type Result } from '../p
 import type { CodePointSpan } from '../text/offsets.js';
 import type { Transcript, TranscriptSummary } from '../transcripts/transcript.js';
 import type { QuoteTexts } from './quote-texts.js';
-import { selectQuotes, type Quote, type SharedPassage } from './quotes.js';
+import { selectQuotes, type Quote, type QuoteCandidates, type SharedPassage } from './quotes.js';
 
 export interface QuoteSettings {
   /** The interviewees' decisions on their quotes (collab-code quotes review, then analyze --quote-review). */
@@ -35,7 +34,7 @@ export interface QuoteChoice {
 
 export function chooseQuotes(
   codes: readonly Code[],
-  codings: readonly CodingMark[],
+  candidates: QuoteCandidates,
   texts: QuoteTexts,
   transcripts: readonly TranscriptSummary[],
   sample: readonly TranscriptSummary[],
@@ -71,10 +70,10 @@ export function chooseQuotes(
   }
   const mayQuote = (id: string): boolean => consentOfId(id) !== 'no';
   // A withdrawal replaces that quote and no other: the choice made without it is kept, and only its place refilled.
-  const first = selectQuotes(codes, codings, texts, { mayQuote, withdrawn: new Map() });
+  const first = selectQuotes(codes, candidates, texts, { mayQuote, withdrawn: new Map() });
   const isWithdrawn = (q: Quote): boolean => (withdrawn.passages.get(q.transcript) ?? []).some((w: CodePointSpan) => w.start < q.end && q.start < w.end);
   const selected = first.quotes.some(isWithdrawn)
-    ? selectQuotes(codes, codings, texts, { mayQuote, withdrawn: withdrawn.passages }, first.quotes.filter((q) => !isWithdrawn(q)))
+    ? selectQuotes(codes, candidates, texts, { mayQuote, withdrawn: withdrawn.passages }, first.quotes.filter((q) => !isWithdrawn(q)))
     : first;
   const reviewed = applyReview(selected.quotes, settings.review, consentOfId);
   const published = new Map(reviewed.published.map((q) => [q.id, q]));

@@ -1,5 +1,4 @@
 // Saturation: how many new codes each further interview brought, in the interviews' order and over random orders.
-import type { CodingMark } from '../coding/coding.js';
 
 /** How many random orders are averaged, and the seed of the generator that draws them: the same on every run. */
 export const RANDOM_ORDERS = 100;
@@ -25,11 +24,9 @@ export interface Saturation {
   readonly random: { readonly orders: number; readonly seed: number; readonly at90: number; readonly at100: number };
 }
 
-/** `interviews` in their order (the sample, by id); `codings` those counted. */
-export function saturationOf(interviews: readonly string[], codings: readonly CodingMark[]): Saturation {
-  const codesOf = new Map<string, Set<string>>(interviews.map((id) => [id, new Set()]));
-  for (const coding of codings) codesOf.get(coding.transcript)?.add(coding.code.id);
-  const sets = interviews.map((id) => codesOf.get(id)!);
+/** `interviews` in their order (the sample, by id); `codesOf` gives the codes (ids) each raised. */
+export function saturationOf(interviews: readonly string[], codesOf: (interview: string) => ReadonlySet<string>): Saturation {
+  const sets = interviews.map(codesOf);
   const total = new Set(sets.flatMap((s) => [...s])).size;
   const curve = (order: readonly number[]): number[] => {
     const seen = new Set<string>();

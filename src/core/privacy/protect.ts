@@ -65,7 +65,6 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
   const pendingQuotes = analysis.pendingQuotes.map(protectQuote);
 
   let codingsChecked = 0;
-  let codings = analysis.codings;
   let codingRows = analysis.codingRows;
   let suggestions = analysis.suggestions;
   if (options.redact === 'all') {
@@ -84,7 +83,6 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
     };
     const protectCoding = (coding: Coding): Coding => ({ ...coding, ...protectStretch(coding) });
     const held = analysis.codingRows.held.map(protectCoding);
-    codings = held;
     codingRows = { held };
     // suggestions.csv shows the uncoded units' text, a working file like codings.csv: redacted alike.
     if (analysis.suggestions !== undefined) {
@@ -100,7 +98,7 @@ export function protectAnalysis(analysis: Analysis, check: LeakCheck, options: P
     places,
     redacted: options.redact,
   };
-  return { ...analysis, quotes, pendingQuotes, codings, codingRows, privacy, ...(suggestions === undefined ? {} : { suggestions }) };
+  return { ...analysis, quotes, pendingQuotes, codingRows, privacy, ...(suggestions === undefined ? {} : { suggestions }) };
 }
 
 export type TurnOf = (transcript: string, start: CodePointOffset) => string | undefined;

@@ -4,7 +4,6 @@ import type { PlacementSummary } from '../../core/codings/place-codings.js';
 import { quoteSafetyMethod } from '../quote-safety.js';
 import { STRENGTH_RULE } from '../../core/coding/strength.js';
 import type { CodeType } from '../../core/codebook/codebook.js';
-import { compareNatural } from '../../core/problem.js';
 import type { Suggestions } from '../../core/suggestions/suggest-codes.js';
 import type { ChartRef } from '../charts/chart.js';
 import { heading, item, list, paragraph, strong, type Block, type ListItem } from './document.js';
@@ -29,7 +28,7 @@ export function summarySection(analysis: Analysis, chart: ChartRef | undefined, 
     paragraph(
       `${plural(n, 'interview was', 'interviews were')} coded with the codebook "${codebook.title}" (${plural(codebook.codes.length, 'code', 'codes')}).${composition} ` +
         `Of ${plural(analysis.respondentTurns, 'respondent turn', 'respondent turns')}, ${analysis.codedTurns} (${pct(analysis.codedTurns, analysis.respondentTurns)}) received at least one code; ` +
-        `there are ${plural(analysis.codings.length, 'coding', 'codings')} in all.${strengths}`,
+        `there are ${plural(analysis.codingCount, 'coding', 'codings')} in all.${strengths}`,
     ),
   ];
   if (analysis.suggestions !== undefined) out.push(paragraph(suggestionsNote(analysis.suggestions, analysis.unit)));
@@ -126,7 +125,7 @@ function codingMethod(analysis: Analysis): Block[] {
   if (!analysis.sources.includes('human')) {
     return [paragraph(`${auto} An interview raises a code when at least one of its ${unit}s is coded with it; mentions count coded ${unit}s. ${trace}`)];
   }
-  const coders = [...new Set(analysis.codings.flatMap((c) => (c.source === 'human' ? [c.coder] : [])))].sort(compareNatural);
+  const coders = analysis.humanCoders;
   const human =
     `The codings were made by hand (${coders.length === 1 ? 'coder' : 'coders'}: ${coders.join(', ')}) and imported from a codings file or a QDA project, each segment placed in its transcript by its turn, its text or its position in the project, ` +
     "and kept to the respondent's words: a segment that also held the interviewer's words or a speaker label was clipped to its respondent part(s), one coding per respondent turn. " +
