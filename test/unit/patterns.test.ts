@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/core/analysis/analyze.js';
 import { RANDOM_ORDERS, saturationOf } from '../../src/core/analysis/saturation.js';
+import { CodingTally } from '../../src/core/analysis/tally.js';
+import { codeTranscript } from '../../src/core/coding/code-transcript.js';
+import { compileCodebook } from '../../src/core/coding/compile-codebook.js';
+import type { Transcript } from '../../src/core/transcripts/transcript.js';
 import { formatCooccurrenceCsv } from '../../src/outputs/cooccurrence-csv.js';
 import { formatSaturationCsv } from '../../src/outputs/saturation-csv.js';
 import { codebookFrom, transcriptFrom } from '../helpers/build.js';
@@ -50,6 +54,28 @@ describe('co-occurrence', () => {
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
     expect(analysis.value.strongestPairs.map((p) => [p.pair.a.id, p.pair.b.id, p.quoteId])).toEqual([['burnout', 'trust', undefined]]);
     expect(analysis.value.quotes.every((q) => q.transcript === 'B')).toBe(true);
+  });
+
+  it('counts the same, with the same examples, whatever order the transcripts are tallied in (a streamed corpus comes in file order)', () => {
+    const corpus = [interview('A10', 'Trust and burnout.'), interview('A2', 'Funding.', 'Burnout, trust.'), interview('B', 'Funding and burnout.')];
+    const compiled = compileCodebook(codebook);
+    const tallied = (order: readonly Transcript[]) => {
+      const tally = new CodingTally(codebook.codes);
+      for (const t of order) tally.add(t.id, codeTranscript(t, compiled, 'turn'));
+      return tally;
+    };
+    const view = (tally: CodingTally) => ({
+      pairs: tally.cooccurrence().map((p) => [p.a.id, p.b.id, p.units, p.either, p.example[0].transcript, p.example[0].turn]),
+      counts: codebook.codes.map((c) => [c.id, tally.mentionsOf(c), tally.interviewsOf(c), [...tally.raising(c)].sort()]),
+    });
+    const forward = view(tallied(corpus));
+    // The first unit in id order (A2 before A10) is each pair's example, whichever transcript came first.
+    expect(forward.pairs).toEqual([
+      ['burnout', 'trust', 2, 3, 'A2', 4],
+      ['funding', 'burnout', 1, 4, 'B', 2],
+    ]);
+    expect(view(tallied([...corpus].reverse()))).toEqual(forward);
+    expect(() => tallied([corpus[0]!, corpus[0]!])).toThrow('counted twice');
   });
 
   it('writes one CSV row per pair, codes first, then labels and the example', () => {
