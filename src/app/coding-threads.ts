@@ -24,9 +24,22 @@ export function codingThreads(transcripts: readonly Transcript[], asked: number 
   return Math.min(threadsFor(transcripts.reduce((sum, t) => sum + t.text.length, 0), undefined), transcripts.length);
 }
 
-/** How many threads code a corpus of `size` characters (or bytes, read as they stream): `asked`, else as codingThreads. */
+/** How many threads code a corpus of `size` characters: `asked`, else as codingThreads. */
 export function threadsFor(size: number, asked: number | undefined): number {
   return asked ?? (size >= THREADS_FROM_CHARS ? Math.min(availableParallelism(), DEFAULT_MAX_THREADS) : 1);
+}
+
+/**
+ * How many worker threads code a corpus of `bytes` streamed through (app/streamed-corpus.ts); 0: the main thread codes.
+ * `asked` as for a corpus held whole (1: the main thread). By default, from THREADS_FROM_CHARS, one per core but one,
+ * and at least one: the main thread has work of its own here (reading, parsing, and keeping what the outputs need,
+ * about a third of the whole), and each worker holds its own coder and vocabulary. On the 2-core development machine,
+ * 200 MB of the bench's text: one worker 26.5–30.5 s and 235–237 MB peak, two workers 21.3–21.8 s and 306–319 MB,
+ * the main thread alone 29.5 s and 261 MB (README, Development).
+ */
+export function streamingWorkers(bytes: number, asked: number | undefined): number {
+  if (asked !== undefined) return asked > 1 ? asked : 0;
+  return bytes >= THREADS_FROM_CHARS ? Math.max(1, Math.min(availableParallelism(), DEFAULT_MAX_THREADS + 1) - 1) : 0;
 }
 
 type CodingWorker = WorkerClient<CodingRequest, CodingReply>;

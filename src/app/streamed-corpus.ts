@@ -23,7 +23,7 @@ import { bytesOf } from '../io/read-transcripts.js';
 import { codingsCsvRows } from '../outputs/codings-csv.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { inCodingBatches } from './coding-batches.js';
-import { CodingThreads, threadsFor } from './coding-threads.js';
+import { CodingThreads, streamingWorkers } from './coding-threads.js';
 import { codebookForCoding, transcriptOptions } from './coded-corpus.js';
 import { interviewerOptions, readDrafts } from './corpus.js';
 import { watchingHeap } from './heap-watch.js';
@@ -126,8 +126,8 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
     const found = (files: readonly string[]): void => {
       const bytes = bytesOf(files);
       sized?.(bytes);
-      const count = Math.min(threadsFor(bytes, options.threads), files.length);
-      if (count > 1) threads = new CodingThreads(codebook, count, batches);
+      const workers = Math.min(streamingWorkers(bytes, options.threads), files.length);
+      if (workers > 0) threads = new CodingThreads(codebook, workers, batches);
     };
     const codePending = async (): Promise<void> => {
       const batch = pending;

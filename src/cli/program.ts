@@ -124,7 +124,7 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
     .option('--quote-review <file>', "apply the interviewees' decisions on their quotes (a file written by collab-code quotes review)")
     .option('--attribute-quotes <attributes>', 'attribute quotes in the report by these attributes, e.g. group,region (default: none); coarsened below three interviewees', collect)
     .option('--no-quote-links', 'report.html without links from quotes to their transcript and turn, for a report to publish')
-    .option('--threads <n>', 'code in n worker threads; 1 codes in the main thread (default: one per core, up to 4, from 64 MB of text, else 1); the outputs are the same either way')
+    .option('--threads <n>', 'code in n worker threads; 1 codes in the main thread (default from 64 MB of text: one per core, up to 4, or, as the corpus streams through, one per core but one, at least one; else 1); the outputs are the same either way')
     .option('--shard <K/N>', 'code only the K-th of N parts of the transcripts (by a hash of each path) and write that part into --out (default: collab-code-parts); join the parts with collab-code merge')
     .addHelpText(
       'after',
