@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, decodeUtf8 } from '../../src/core/text/decode.js';
 import { codePointConverter, sliceCodePoints, type CodePointOffset } from '../../src/core/text/offsets.js';
-import { foldDiacritics, scanWords, tokenize, wordForms } from '../../src/core/text/tokenize.js';
+import { foldDiacritics, scanWords, tokenize, wordForms, writtenWords } from '../../src/core/text/tokenize.js';
+import { WordMemo } from '../../src/core/text/word-memo.js';
 import { sentenceSpans } from '../../src/core/text/sentences.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -150,5 +151,49 @@ describe('scanWords', () => {
       const text = Array.from({ length: Math.floor(random() * 24) }, () => pool[Math.floor(random() * pool.length)]).join('');
       expect(byScan(text), JSON.stringify(text)).toEqual(byRegex(text));
     }
+  });
+});
+
+describe('WordMemo', () => {
+  it('finds a word by its place in a text, as a Map finds it by the word, through growing and starting again', () => {
+    const memo = new WordMemo<number>(3000);
+    const map = new Map<string, number>();
+    // Words that share prefixes, lengths and characters beyond Latin-1 (and one astral), so hashes and probes collide.
+    const word = (i: number) => `w${i % 7 === 0 ? 'é' : ''}${i.toString(36)}${i % 11 === 0 ? '😀' : ''}`;
+    const text = Array.from({ length: 5000 }, (_, i) => word((i * 7919) % 2500)).join(' ');
+    let at = 0;
+    for (const w of text.split(' ')) {
+      const [start, end] = [at, at + w.length];
+      at = end + 1;
+      const known = memo.get(text, start, end);
+      expect(known).toBe(map.get(w));
+      if (known === undefined) {
+        memo.add(w, map.size);
+        map.set(w, map.size);
+      }
+    }
+    expect(memo.size).toBe(2500);
+    expect(memo.get('xx w1 yy', 3, 5)).toBe(map.get('w1'));
+    expect(memo.get('w1', 0, 1)).toBeUndefined();
+  });
+
+  it('starts again, empty, when it holds its limit of words', () => {
+    const memo = new WordMemo<string>(2);
+    memo.add('one', '1');
+    memo.add('two', '2');
+    memo.add('three', '3');
+    expect([memo.size, memo.get('one', 0, 3), memo.get('three', 0, 5)]).toEqual([1, undefined, '3']);
+  });
+});
+
+describe('writtenWords', () => {
+  it('gives a word looked up by its place in a text the forms it gives the word itself, once', () => {
+    let made = 0;
+    const lookup = writtenWords('en', (forms) => ({ ...forms, n: ++made }));
+    const text = "Funding, don't wait: funding";
+    expect(lookup.at(text, 0, 7)).toBe(lookup('Funding'));
+    expect(lookup.at(text, 9, 14)).toEqual({ folded: 'do', stem: 'do', n: 2, next: { folded: 'not', stem: 'not', n: 3 } });
+    expect(lookup.at(text, 21, 28)).toMatchObject({ stem: 'fund', n: 4 });
+    expect(made).toBe(4);
   });
 });

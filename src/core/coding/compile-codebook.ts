@@ -3,7 +3,7 @@ import type { Code, Codebook } from '../codebook/codebook.js';
 import { parseTerm } from '../codebook/parse-term.js';
 import { pushTo } from '../collections.js';
 import type { Language } from '../text/language.js';
-import { formsOf, spellOut, writtenWords, type WordForms, type WrittenWord } from '../text/tokenize.js';
+import { formsOf, spellOut, writtenWords, type WordForms, type WordLookup } from '../text/tokenize.js';
 import { requiredLiterals } from './regex-prefilter.js';
 
 export type WordMatcher = { readonly kind: 'stem'; readonly stem: string } | { readonly kind: 'prefix'; readonly prefix: string };
@@ -48,7 +48,7 @@ export interface IndexedWord extends WordForms {
 export interface LanguageIndex {
   readonly language: Language;
   /** A word as written: its forms and the word terms that can start at it (memoised: vocabularies are small). */
-  lookup(word: string): WrittenWord<IndexedWord>;
+  readonly lookup: WordLookup<IndexedWord>;
   readonly regexTerms: readonly RegexTerm[];
   readonly terms: readonly CompiledTerm[];
 }

@@ -2,6 +2,7 @@
 import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import porterEs from 'natural/lib/natural/stemmers/porter_stemmer_es.js';
 import type { Language } from './language.js';
+import { WordMemo } from './word-memo.js';
 
 /** A word in a text: its position (UTF-16 offsets into the text given) and the forms terms are matched on. */
 export interface Token {
@@ -149,22 +150,24 @@ export function writtenWords<T extends WordForms>(
   language: Language,
   make: (forms: WordForms) => T,
   options: { readonly limit?: number; readonly from?: (word: string) => WrittenWord<WordForms> } = {},
-): (word: string) => WrittenWord<T> {
+): WordLookup<T> {
   const limit = options.limit ?? 500_000;
   const from = options.from ?? stemmedOnce(language, limit);
-  const memo = new Map<string, WrittenWord<T>>();
-  return (written) => {
-    let known = memo.get(written);
-    if (known === undefined) {
-      const word = detach(written);
-      const forms = from(word);
-      const head = make(forms);
-      known = forms.next === undefined ? head : { ...head, next: make(forms.next) };
-      if (memo.size >= limit) memo.clear();
-      memo.set(word, known);
-    }
-    return known;
+  const memo = new WordMemo<WrittenWord<T>>(limit);
+  const learn = (word: string): WrittenWord<T> => {
+    const forms = from(word);
+    const head = make(forms);
+    return memo.add(word, forms.next === undefined ? head : { ...head, next: make(forms.next) });
   };
+  const lookup = (written: string): WrittenWord<T> => memo.get(written, 0, written.length) ?? learn(detach(written));
+  lookup.at = (text: string, start: number, end: number): WrittenWord<T> => memo.get(text, start, end) ?? learn(detach(text.slice(start, end)));
+  return lookup;
+}
+
+/** A memoised lookup of words as written: given the word, or its place in a text (not cut out when it is known). */
+export interface WordLookup<T extends WordForms = WordForms> {
+  (word: string): WrittenWord<T>;
+  at(text: string, start: number, end: number): WrittenWord<T>;
 }
 
 /**
@@ -202,13 +205,17 @@ export class WordBuffer<T extends WordForms = WordForms> {
   readonly ends: number[] = [];
   readonly forms: T[] = [];
 
-  constructor(private readonly lookup: (word: string) => WrittenWord<T>) {}
+  private readonly lookup: (text: string, start: number, end: number) => WrittenWord<T>;
+
+  constructor(lookup: WordLookup<T> | ((word: string) => WrittenWord<T>)) {
+    this.lookup = 'at' in lookup ? lookup.at : (text, start, end) => lookup(text.slice(start, end));
+  }
 
   /** Fills the buffer with the words of `text`, offsets shifted by `base`. */
   scan(text: string, base = 0): this {
     let n = 0;
     scanWords(text, (start, end) => {
-      const forms = this.lookup(text.slice(start, end));
+      const forms = this.lookup(text, start, end);
       this.starts[n] = base + start;
       this.ends[n] = base + end;
       this.forms[n] = forms;
