@@ -94,13 +94,14 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
     const kept = new KeptPassages(keptPerCode);
     const tally = new CodingTally(codebook.codes);
     const summaries: TranscriptSummary[] = [];
+    const shared = new Shared();
     const rowsOf = new Map<string, SpillRange>();
     let made = 0;
     let files: readonly string[] = [];
     const digest = (transcript: Transcript, codings: readonly AutoCoding[]): void => {
       made += codings.length;
       const counted = codings.filter((c) => c.score >= minScore);
-      const summary = detached(summaryOf(transcript));
+      const summary = detached(summaryOf(transcript), shared);
       summaries.push(summary);
       if (counted.length > 0) rowsOf.set(summary.id, spill.append(codingsCsvRows(counted)));
       // Strings cut from the text would keep it all alive: the marks (those kept for quotes and co-occurrence examples)
@@ -185,15 +186,34 @@ function rowsReader(spill: Spill, ranges: readonly SpillRange[]): () => Iterable
   return read;
 }
 
-/** A summary that keeps none of the transcript's text alive: its strings are copies, not slices of the text. */
-function detached(summary: TranscriptSummary): TranscriptSummary {
+/**
+ * A summary that keeps none of the transcript's text alive: its strings are copies, not slices of the text. Its
+ * attributes, speakers and interviewer are those of an earlier summary when they are the same: a corpus of many short
+ * transcripts repeats them, and a summary is what stays of each transcript.
+ */
+function detached(summary: TranscriptSummary, shared: Shared): TranscriptSummary {
   const copy = structuredClone(summary);
   // Attributes are null-prototype records (a key "constructor" is data): structuredClone gives plain objects.
   return {
     ...copy,
-    attributes: attributeRecord(copy.attributes),
+    attributes: shared.of(attributeRecord(copy.attributes)),
+    speakers: shared.of(copy.speakers),
+    interviewer: shared.of(copy.interviewer),
     ...(copy.participant === undefined ? {} : { participant: { ...copy.participant, values: attributeRecord(copy.participant.values) } }),
   };
+}
+
+/** One copy of each value met again, by its JSON: the values are data (strings, arrays, records), never changed. */
+class Shared {
+  private readonly seen = new Map<string, unknown>();
+
+  of<T>(value: T): T {
+    const key = JSON.stringify(value);
+    const known = this.seen.get(key);
+    if (known !== undefined) return known as T;
+    this.seen.set(key, value);
+    return value;
+  }
 }
 
 interface KeptCoding {

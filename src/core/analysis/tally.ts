@@ -23,6 +23,8 @@ export class CodingTally {
   private readonly mentions = new Map<string, number>();
   private readonly strengths = new Map<string, Record<Strength, number>>();
   private readonly raisedIn = new Map<string, number>();
+  // Transcripts raising the same codes share one set: what is kept per transcript stays small.
+  private readonly codeSets = new Map<string, ReadonlySet<string>>();
   private readonly pairs: CooccurrenceCount;
   private counted = 0;
   private automatic = 0;
@@ -49,7 +51,10 @@ export class CodingTally {
     }
     for (const code of codes) this.raisedIn.set(code, (this.raisedIn.get(code) ?? 0) + 1);
     this.counted += codings.length;
-    this.transcripts.set(transcript, { codings: codings.length, codedTurns: turns.size, codes });
+    const key = [...codes].sort().join('\u0000');
+    const shared = this.codeSets.get(key) ?? codes;
+    this.codeSets.set(key, shared);
+    this.transcripts.set(transcript, { codings: codings.length, codedTurns: turns.size, codes: shared });
     this.pairs.add(transcript, codings);
   }
 
