@@ -33,9 +33,9 @@ export function threadsFor(size: number, asked: number | undefined): number {
  * How many worker threads code a corpus of `bytes` streamed through (app/streamed-corpus.ts); 0: the main thread codes.
  * `asked` as for a corpus held whole (1: the main thread). By default, from THREADS_FROM_CHARS, one per core but one,
  * and at least one: the main thread has work of its own here (reading, parsing, and keeping what the outputs need,
- * about a third of the whole), and each worker holds its own coder and vocabulary. On the 2-core development machine,
- * 200 MB of the bench's text: one worker 26.5–30.5 s and 235–237 MB peak, two workers 21.3–21.8 s and 306–319 MB,
- * the main thread alone 29.5 s and 261 MB (README, Development).
+ * about a third of the whole), and each worker holds its own coder and vocabulary, about 70 MB. On 2 cores that is
+ * one worker: about 235 MB peak on 200 MB of text, where two take about 310 MB for 20% less time (README, Sharding a
+ * large corpus).
  */
 export function streamingWorkers(bytes: number, asked: number | undefined): number {
   if (asked !== undefined) return asked > 1 ? asked : 0;

@@ -1,6 +1,7 @@
 // Coding in worker threads (analyze --threads N) gives the bytes coding in the main thread gives; a term that
 // backtracks without end is named as it is without threads; a signal stops a threaded run at once.
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +64,23 @@ describe('--threads refuses, exit 2', () => {
     const run = runCli(['analyze', 'fixtures/example', '--threads', threads, '--out', 'never'], { cwd: ROOT });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`--threads must be a whole number of 1 or more, not "${threads}"`);
+  });
+});
+
+describe('how many threads code', () => {
+  it('a corpus held whole: one per core (up to 4) from 64 MB of text, else the main thread; or as asked', async () => {
+    const { codingThreads, THREADS_FROM_CHARS } = await import('../../src/app/coding-threads.js');
+    const corpus = (chars: number, count = 8) => Array.from({ length: count }, () => ({ text: { length: chars / count } })) as never;
+    expect(codingThreads(corpus(THREADS_FROM_CHARS - 8), undefined)).toBe(1);
+    expect(codingThreads(corpus(THREADS_FROM_CHARS), undefined)).toBe(Math.min(availableParallelism(), 4));
+    expect(codingThreads(corpus(8), 3)).toBe(3);
+    expect(codingThreads(corpus(8, 2), 3)).toBe(2);
+  });
+
+  it('a corpus streamed through: one worker per core but one (at least one, up to 4) from 64 MB, else none; or as asked, 1 meaning none', async () => {
+    const { streamingWorkers, THREADS_FROM_CHARS } = await import('../../src/app/coding-threads.js');
+    expect(streamingWorkers(THREADS_FROM_CHARS - 1, undefined)).toBe(0);
+    expect(streamingWorkers(THREADS_FROM_CHARS, undefined)).toBe(Math.max(1, Math.min(availableParallelism(), 5) - 1));
+    expect([1, 2, 3].map((asked) => streamingWorkers(THREADS_FROM_CHARS, asked))).toEqual([0, 2, 3]);
   });
 });
