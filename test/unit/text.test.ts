@@ -65,6 +65,16 @@ describe('code point offsets', () => {
     expect(sliceCodePoints(text, { start: toCp(c), end: toCp(c + 1) })).toBe('c');
     expect(sliceCodePoints(text, { start: 2 as CodePointOffset, end: 3 as CodePointOffset })).toBe('b');
   });
+
+  it('count the code points before every offset, lone surrogates and offsets inside a pair included', () => {
+    const parts = ['a', '😀', '\uD800', '\uDC00', 'é', '𝄞'];
+    let seed = 7;
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: n % 23 }, () => parts[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % parts.length]).join('');
+      const toCp = codePointConverter(text);
+      for (let offset = 0; offset <= text.length; offset++) expect(toCp(offset), JSON.stringify(text)).toBe(Array.from(text.slice(0, offset)).length);
+    }
+  });
 });
 
 describe('tokenize', () => {

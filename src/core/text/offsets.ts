@@ -13,17 +13,21 @@ export interface CodePointSpan {
 export function codePointConverter(text: string): (utf16Offset: number) => CodePointOffset {
   // Most transcripts have no astral characters: then both counts agree and no table is needed.
   if (!/[\uD800-\uDBFF]/.test(text)) return (offset) => offset as CodePointOffset;
-  const surrogatesBefore: number[] = [];
-  let count = 0;
-  for (let i = 0; i <= text.length; i++) {
-    surrogatesBefore.push(count);
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-      const p = text.charCodeAt(i - 1);
-      if (p >= 0xd800 && p <= 0xdbff) count++;
+  // Where each surrogate pair's second half is: a table per UTF-16 offset would take four bytes a character of a long
+  // transcript for one emoji.
+  const seconds: number[] = [];
+  for (const m of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) seconds.push(m.index + 1);
+  return (offset) => {
+    // Pairs whose second half comes before the offset.
+    let low = 0;
+    let high = seconds.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (seconds[mid]! < offset) low = mid + 1;
+      else high = mid;
     }
-  }
-  return (offset) => (offset - (surrogatesBefore[offset] ?? count)) as CodePointOffset;
+    return (offset - low) as CodePointOffset;
+  };
 }
 
 /** The text of a code point span, for tests and for tools that check traceability. */
