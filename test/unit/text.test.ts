@@ -162,6 +162,20 @@ describe('scanWords', () => {
       expect(byScan(text), JSON.stringify(text)).toEqual(byRegex(text));
     }
   });
+
+  it('finds in a stretch of a text the words of that stretch sliced out, at the text’s own offsets, a surrogate pair cut by its end included', () => {
+    const pool = ['a', 'é', '\u0301', "'", '’', ' ', '.', '😀', '𝒳', '\uD835', '中'];
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 1000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 20) }, () => pool[Math.floor(random() * pool.length)]).join('');
+      const from = Math.floor(random() * (text.length + 1));
+      const to = from + Math.floor(random() * (text.length - from + 1));
+      const spans: number[][] = [];
+      scanWords(text, (start, end) => spans.push([start, end]), from, to);
+      expect(spans, JSON.stringify([text, from, to])).toEqual(byScan(text.slice(from, to)).map(([start, end]) => [start! + from, end! + from]));
+    }
+  });
 });
 
 describe('WordMemo', () => {

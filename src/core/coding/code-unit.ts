@@ -36,7 +36,7 @@ export function findHits(text: string, start: number, end: number, index: Langua
     words = new WordBuffer(index.lookup);
     buffers.set(index, words);
   }
-  words.scan(unitText, start);
+  words.scanRange(text, start, end);
   const found: Found = { hits: [], words, unitText, base: start, index };
   for (let i = 0; i < words.length; i++) for (const term of words.forms[i]!.startingTerms) matchAt(term, i, found);
   const lowerText = index.regexTerms.length > 0 ? unitText.toLowerCase() : '';

@@ -46,12 +46,20 @@ function classOf(code: number): number {
 const classify = (char: string): number => (IS_LETTER_OR_DIGIT.test(char) ? LETTER_OR_DIGIT : IS_MARK.test(char) ? MARK : OTHER);
 const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
 
-/** Calls `visit` with the UTF-16 span of each word of `text`, in order. */
-export function scanWords(text: string, visit: (start: number, end: number) => void): void {
-  const length = text.length;
-  let i = 0;
+/**
+ * Calls `visit` with the UTF-16 span of each word of text[from, to), in order, as if that stretch were the whole text
+ * (offsets are the text's own).
+ */
+export function scanWords(text: string, visit: (start: number, end: number) => void, from = 0, to = text.length): void {
+  const length = to;
+  // A surrogate pair cut by the end of the stretch is its first half only, as in a slice.
+  const codeAt = (i: number): number => {
+    const code = text.codePointAt(i)!;
+    return code > 0xffff && i + 1 >= length ? text.charCodeAt(i) : code;
+  };
+  let i = from;
   while (i < length) {
-    let code = text.codePointAt(i)!;
+    let code = codeAt(i);
     if (classOf(code) !== LETTER_OR_DIGIT) {
       i += code > 0xffff ? 2 : 1;
       continue;
@@ -60,13 +68,13 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
     i += code > 0xffff ? 2 : 1;
     for (;;) {
       if (i >= length) break;
-      code = text.codePointAt(i)!;
+      code = codeAt(i);
       if (classOf(code) !== OTHER) {
         i += code > 0xffff ? 2 : 1;
         continue;
       }
       // An apostrophe joins two words only when a letter, mark or digit follows it.
-      if (isApostrophe(code) && i + 1 < length && classOf(text.codePointAt(i + 1)!) !== OTHER) {
+      if (isApostrophe(code) && i + 1 < length && classOf(codeAt(i + 1)) !== OTHER) {
         i += 1;
         continue;
       }
@@ -213,20 +221,40 @@ export class WordBuffer<T extends WordForms = WordForms> {
 
   /** Fills the buffer with the words of `text`, offsets shifted by `base`. */
   scan(text: string, base = 0): this {
-    let n = 0;
-    scanWords(text, (start, end) => {
-      const forms = this.lookup(text, start, end);
-      this.starts[n] = base + start;
-      this.ends[n] = base + end;
-      this.forms[n] = forms;
-      n++;
-      if (forms.next !== undefined) {
-        this.starts[n] = base + start;
-        this.ends[n] = base + end;
-        this.forms[n] = forms.next;
-        n++;
+    this.scanRange(text, 0, text.length);
+    if (base !== 0) {
+      for (let i = 0; i < this.length; i++) {
+        this.starts[i]! += base;
+        this.ends[i]! += base;
       }
-    });
+    }
+    return this;
+  }
+
+  /**
+   * Fills the buffer with the words of text[from, to), offsets the text's own. Looking words up where they stand in
+   * the whole text rather than in a slice of it reads a flat string, which the memo's hashing reads fastest.
+   */
+  scanRange(text: string, from: number, to: number): this {
+    let n = 0;
+    scanWords(
+      text,
+      (start, end) => {
+        const forms = this.lookup(text, start, end);
+        this.starts[n] = start;
+        this.ends[n] = end;
+        this.forms[n] = forms;
+        n++;
+        if (forms.next !== undefined) {
+          this.starts[n] = start;
+          this.ends[n] = end;
+          this.forms[n] = forms.next;
+          n++;
+        }
+      },
+      from,
+      to,
+    );
     this.length = n;
     return this;
   }
