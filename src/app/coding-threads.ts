@@ -2,10 +2,12 @@
 // in transcript order whatever the order the batches finish in, so the outputs are the same bytes as coding in the
 // main thread.
 import { availableParallelism } from 'node:os';
-import { placeUnitCodings } from '../core/coding/code-transcript.js';
+import { placeUnitCodings, type UnitCoding } from '../core/coding/code-transcript.js';
+import type { UnitSource } from '../core/coding/units.js';
+import { appendAll } from '../core/collections.js';
 import type { Codebook } from '../core/codebook/codebook.js';
 import type { AutoCoding } from '../core/coding/coding.js';
-import type { Transcript } from '../core/transcripts/transcript.js';
+import { respondentTurns, type Transcript } from '../core/transcripts/transcript.js';
 import { batchFrom, DEFAULT_CODING_BUDGET, hungCoding, type BatchSettings } from './coding-batches.js';
 import type { CodingReply, CodingRequest } from './coding-worker.js';
 import { startWorker, type WorkerClient } from './worker-client.js';
@@ -47,14 +49,64 @@ type CodingWorker = WorkerClient<CodingRequest, CodingReply>;
 /** A worker thread that codes with `codebook`: it compiles it, and stems its corpus's words, once. */
 const startCodingWorker = (codebook: Codebook): CodingWorker => startWorker(new URL('./coding-worker.js', import.meta.url), 'coding', { codebook });
 
-/** A batch of transcripts coded by `worker`: each one's codings, in order. A batch that overran its budget names the term to blame. */
-async function codeBatchIn(worker: CodingWorker, transcripts: readonly Transcript[], settings: BatchSettings): Promise<AutoCoding[][]> {
+// What one request to a worker holds at most, in characters of text, but for a single turn: a longer transcript goes
+// in pieces. Sent whole, transcripts of 5 MB peaked at about 300 MB where transcripts of 1 MB peaked at about 235 MB
+// (200 MB of the bench's text either way, README, Development).
+const REQUEST_CHARS = 1024 * 1024;
+
+/** A transcript, or a stretch of its respondent turns, coded on its own: units never cross a turn. */
+interface Piece {
+  /** The transcript's place in its batch. */
+  readonly of: number;
+  /** Where the stretch starts in the transcript's text: its units' offsets are shifted by this. */
+  readonly from: number;
+  readonly source: UnitSource;
+}
+
+/** Each transcript whole, or, when longer than `maxChars`, its respondent turns (the ones coded) in stretches of about `maxChars`. */
+function piecesOf(batch: readonly Transcript[], maxChars: number): Piece[] {
+  const pieces: Piece[] = [];
+  batch.forEach((transcript, of) => {
+    const { text, language } = transcript;
+    if (text.length <= maxChars) return void pieces.push({ of, from: 0, source: { text, language, turns: transcript.turns } });
+    const turns = respondentTurns(transcript);
+    for (let i = 0; i < turns.length; ) {
+      const from = turns[i]!.start;
+      let j = i + 1;
+      while (j < turns.length && turns[j]!.end - from <= maxChars) j++;
+      const stretch = turns.slice(i, j).map((t) => ({ ...t, start: t.start - from, end: t.end - from }));
+      pieces.push({ of, from, source: { text: text.slice(from, turns[j - 1]!.end), language, turns: stretch } });
+      i = j;
+    }
+  });
+  return pieces;
+}
+
+/** Consecutive pieces in requests of about `maxChars`, or one piece. */
+function requestsOf(pieces: readonly Piece[], maxChars: number): Piece[][] {
+  const requests: Piece[][] = [];
+  let chars = Infinity;
+  for (const piece of pieces) {
+    if (chars + piece.source.text.length > maxChars) {
+      requests.push([]);
+      chars = 0;
+    }
+    requests.at(-1)!.push(piece);
+    chars += piece.source.text.length;
+  }
+  return requests;
+}
+
+const shifted = (codings: UnitCoding[], by: number): UnitCoding[] =>
+  by === 0 ? codings : codings.map((c) => ({ ...c, start: c.start + by, end: c.end + by, hits: c.hits.map((h) => ({ start: h.start + by, end: h.end + by })) }));
+
+/** Pieces of a batch coded by `worker`: each one's unit codings. A request that overran its budget names the term to blame. */
+async function codePiecesIn(worker: CodingWorker, pieces: readonly Piece[], batch: readonly Transcript[], settings: BatchSettings): Promise<UnitCoding[][]> {
   const budget = settings.budget ?? DEFAULT_CODING_BUDGET;
-  const chars = transcripts.reduce((sum, t) => sum + t.text.length, 0);
-  const sources = transcripts.map(({ text, language, turns }) => ({ text, language, turns }));
-  const reply = await worker.request({ transcripts: sources, unit: settings.unit, budgetMs: budget.fixedMs + (budget.perMbMs * chars) / 1_048_576 });
-  if ('hung' in reply) throw hungCoding(transcripts[reply.hung]!, settings, budget, reply.ms);
-  return reply.codings.map((codings, i) => placeUnitCodings(transcripts[i]!, settings.compiled.codebook, codings));
+  const chars = pieces.reduce((sum, p) => sum + p.source.text.length, 0);
+  const reply = await worker.request({ transcripts: pieces.map((p) => p.source), unit: settings.unit, budgetMs: budget.fixedMs + (budget.perMbMs * chars) / 1_048_576 });
+  if ('hung' in reply) throw hungCoding(batch[pieces[reply.hung]!.of]!, settings, budget, reply.ms);
+  return reply.codings.map((codings, k) => shifted(codings, pieces[k]!.from));
 }
 
 /** The codings of each transcript, in order, coded by `threads` workers. */
@@ -89,9 +141,9 @@ export async function codeInThreads(transcripts: readonly Transcript[], threads:
 }
 
 /**
- * Worker threads coding batches of transcripts, as many at once as there are workers: `code` waits for a free one, so
- * a caller reading as it goes holds at most a batch per worker. Batches may finish in any order; each one's codings go
- * to its own `take`.
+ * Worker threads coding batches of transcripts, in requests of about REQUEST_CHARS, as many at once as there are
+ * workers: `code` waits for a free one for each, so a caller reading as it goes holds at most a batch per worker.
+ * Batches may finish in any order; each one's codings go to its own `take`.
  */
 export class CodingThreads {
   private readonly all: readonly CodingWorker[];
@@ -108,20 +160,45 @@ export class CodingThreads {
     this.idle = [...this.all];
   }
 
-  /** Gives the batch to a free worker, once there is one; `take` gets each transcript's codings, in order. */
+  /**
+   * Gives the batch to the workers, in requests of about REQUEST_CHARS, each to a worker as one can take it; `take`
+   * gets each transcript's codings, in order, once every request is answered.
+   */
   async code(batch: readonly Transcript[], take: (coded: AutoCoding[][]) => void): Promise<void> {
-    while (this.idle.length === 0) await Promise.race(this.running);
-    this.rethrow();
-    const worker = this.idle.pop()!;
-    const running: Promise<void> = codeBatchIn(worker, batch, this.settings)
-      .then(take)
-      .catch((error: unknown) => void (this.failed ??= { error }))
-      .finally(() => {
-        this.idle.push(worker);
-        this.running.delete(running);
-      });
-    this.running.add(running);
+    const pieces = piecesOf(batch, REQUEST_CHARS);
+    const coded = new Array<UnitCoding[]>(pieces.length);
+    const done = (): void => {
+      let codings = coded;
+      if (pieces.length !== batch.length || pieces.some((piece, k) => piece.of !== k)) {
+        codings = batch.map((): UnitCoding[] => []);
+        pieces.forEach((piece, k) => appendAll(codings[piece.of]!, coded[k]!));
+      }
+      take(batch.map((transcript, i) => placeUnitCodings(transcript, this.settings.compiled.codebook, codings[i]!)));
+    };
+    const requests = requestsOf(pieces, REQUEST_CHARS);
+    if (requests.length === 0) return done();
+    let next = 0;
+    let left = requests.length;
+    for (const request of requests) {
+      while (this.idle.length === 0) await Promise.race(this.running);
+      this.rethrow();
+      const worker = this.idle.pop()!;
+      const first = next;
+      next += request.length;
+      const running: Promise<void> = codePiecesIn(worker, request, batch, this.settings)
+        .then((answer) => {
+          answer.forEach((codings, k) => (coded[first + k] = codings));
+          if (--left === 0) done();
+        })
+        .catch((error: unknown) => void (this.failed ??= { error }))
+        .finally(() => {
+          this.idle.push(worker);
+          this.running.delete(running);
+        });
+      this.running.add(running);
+    }
   }
+
 
   /** Waits for the batches still running; the first failure, if any, is thrown. */
   async finish(): Promise<void> {

@@ -2,7 +2,7 @@
 // backtracks without end is named as it is without threads; a signal stops a threaded run at once.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, digest, EXAMPLE, ROOT, runCli, scratch } from '../helpers/cli.js';
@@ -27,6 +27,30 @@ describe.each([
     expect(one.split('\n').length).toBeGreaterThanOrEqual(8);
     expect(digest(path.join(cwd, 'three'))).toBe(one);
   });
+});
+
+describe('a transcript longer than a request to a worker (1 MB), coded in threads', () => {
+  it('is coded a stretch of turns at a time, with the same bytes as in the main thread, by turn and by sentence', () => {
+    // The example's interviews one after another, again and again, as one long transcript (a merged export), with a
+    // character outside the Basic Multilingual Plane so that code point offsets differ from UTF-16 ones.
+    const bodies = readdirSync(EXAMPLE)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFileSync(path.join(EXAMPLE, f), 'utf8').split('---\n')[2]!);
+    let text = '---\nid: LONG\ngroup: allies\n---\n';
+    for (let round = 0; text.length < 2.6 * 1024 * 1024; round++) text += bodies.map((b) => b.replace('Respondent:', `Respondent: (part ${round} 😀)`)).join('\n');
+    const cwd = scratch({ 'transcripts/LONG.txt': text, 'transcripts/short.txt': readFileSync(path.join(EXAMPLE, 'A01.txt'), 'utf8').replace('id: A01', 'id: SHORT') });
+    for (const unit of ['turn', 'sentence']) {
+      for (const [threads, out] of [['1', `one-${unit}`], ['2', `two-${unit}`]] as const) {
+        const run = runCli(['analyze', 'transcripts', '--unit', unit, '--threads', threads, '--no-charts', '--out', out, '-q'], { cwd });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+      }
+      const one = digest(path.join(cwd, `one-${unit}`));
+      expect(readFileSync(path.join(cwd, `one-${unit}`, 'codings.csv'), 'utf8').split('\n').length).toBeGreaterThan(1000);
+      expect(digest(path.join(cwd, `two-${unit}`))).toBe(one);
+    }
+  }, 120_000);
 });
 
 describe('a regular expression term that backtracks without end, coded in threads', () => {
