@@ -15,6 +15,7 @@ import { joinParticipants } from '../core/transcripts/participants.js';
 import { DEFAULT_INTERVIEWER_LABELS, interviewerMatcher } from '../core/transcripts/speakers.js';
 import type { Transcript, TranscriptDraft } from '../core/transcripts/transcript.js';
 import { formatOf } from '../formats/index.js';
+import type { ReadContext } from '../formats/reader.js';
 import { readCodebook } from '../io/read-codebook.js';
 import { readCodings } from '../io/read-codings.js';
 import { codingRowsOfProject, transcriptFilesOfProject, type ProjectTranscriptFile } from '../interop/refi/project-codings.js';
@@ -210,15 +211,13 @@ export async function readDrafts(
   onFound?.(chosen);
   for (const [i, absolute] of chosen.entries()) {
     reporter.progress({ stage: READING_TRANSCRIPTS, done: i, total: chosen.length, bytes });
-    const read = readTranscriptFile(absolute, cwd);
+    const read = await readDraft(absolute, cwd, { defaultLanguage: options.defaultLanguage, isInterviewer, turnColumns: turnColumns.value });
     if (!read.ok) {
       appendAll(problems, read.problems);
       continue;
     }
-    const { file, defaultId, extension } = read.value;
-    bytes += read.value.bytes.length;
-    const reader = await formatOf(extension)!.load();
-    await accept(await reader.read(read.value.bytes, { file, defaultId, defaultLanguage: options.defaultLanguage, isInterviewer, turnColumns: turnColumns.value }), file);
+    bytes += read.value.size;
+    await accept(read.value.draft, read.value.file);
     // Reading thousands of files is synchronous work: let signals act, and the heap watch hear of the garbage
     // collections (heap-watch.ts), every 20 ms; what a heap nearly full takes in that time must fit in what is left.
     if (Date.now() - lastYield > 20) {
@@ -229,6 +228,18 @@ export async function readDrafts(
   if (problems.length > 0) throw new InputError(problems.sort((a, b) => compareNatural(a.file, b.file)));
   reporter.warn(warnings);
   return files.sort();
+}
+
+/**
+ * A transcript file read by its format's reader. Its bytes stay in here: a streamed corpus codes the draft next, and
+ * a long file's bytes kept alive meanwhile took 50 MB of a 50 MB transcript's peak.
+ */
+async function readDraft(absolute: string, cwd: string, context: Omit<ReadContext, 'file' | 'defaultId'>): Promise<Result<{ readonly draft: Result<TranscriptDraft>; readonly file: string; readonly size: number }>> {
+  const read = readTranscriptFile(absolute, cwd);
+  if (!read.ok) return read;
+  const { file, defaultId, extension, bytes } = read.value;
+  const reader = await formatOf(extension)!.load();
+  return ok({ draft: await reader.read(bytes, { ...context, file, defaultId }), file, size: bytes.length });
 }
 
 /** A project's cases give a source attributes, and perhaps its language, which the text's own front matter overrides. */

@@ -20,7 +20,10 @@ export class Interrupted extends Error {
   }
 }
 
-const slot: { work: () => void } = { work: () => undefined };
+// The slot is emptied with a function made out here: one made inside withinBudget would keep the last work and its
+// result (a batch's codings, and through them its transcripts' text) alive until the next call.
+const nothing = (): void => undefined;
+const slot: { work: () => void } = { work: nothing };
 const context = vm.createContext(slot);
 const script = new vm.Script('work()');
 
@@ -36,7 +39,7 @@ export function withinBudget<T>(work: () => T, ms: number): T {
     if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw new Interrupted('SIGINT');
     throw e;
   } finally {
-    (context as typeof slot).work = () => undefined;
+    (context as typeof slot).work = nothing;
   }
   return result as T;
 }

@@ -1,5 +1,6 @@
 // A corpus streamed through analyze (app/streamed-corpus.ts) gives the same bytes as the corpus held whole, in
 // bounded memory; the temporary file of codings.csv's rows is never left behind.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -120,4 +121,33 @@ describe('a corpus streamed through', () => {
     expect([...file.read([])].join('')).toBe('');
     file.close();
   });
+});
+
+describe('what a streamed corpus leaves in memory', () => {
+  it('keeps none of a long transcript’s text once it is coded (the codings, the last parse and the last batch let go)', () => {
+    // One transcript of about 12 MB: the example's interviews again and again (a merged export).
+    const bodies = readdirSync(EXAMPLE)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFileSync(path.join(EXAMPLE, f), 'utf8').split('---\n')[2]!);
+    let text = '---\nid: LONG\n---\n';
+    while (text.length < 12 * 1024 * 1024) text += bodies.join('\n');
+    const cwd = scratch({ 'transcripts/LONG.txt': text, 'short/A01.txt': readFileSync(path.join(EXAMPLE, 'A01.txt'), 'utf8') });
+    const script = `
+      const { readAndCodeStreamed } = await import(${JSON.stringify(path.join(ROOT, 'dist/app/streamed-corpus.js'))});
+      const quiet = { progress() {}, warn() {}, info() {} };
+      // Collected once what is still to run (timers, the temporary file's closing) has run.
+      const used = async () => { await new Promise((resolve) => setTimeout(resolve, 100)); gc(); gc(); return process.memoryUsage().heapUsed; };
+      // A short corpus first, so that the modules, the codebook and the coder's code are loaded before the baseline.
+      await readAndCodeStreamed({ paths: ['short'], codebook: ${JSON.stringify(CODEBOOK)} }, process.cwd(), quiet);
+      const before = await used();
+      const corpus = await readAndCodeStreamed({ paths: ['transcripts'], codebook: ${JSON.stringify(CODEBOOK)} }, process.cwd(), quiet);
+      console.log(JSON.stringify({ kept: (await used()) - before, codings: corpus.auto.codings }));`;
+    const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { cwd, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const { kept, codings } = JSON.parse(run.stdout) as { kept: number; codings: number };
+    expect(codings).toBeGreaterThan(1000);
+    // The text alone is 12 MB; what stays (summary, counts, the kept codings' turns) is a fraction of it.
+    expect(kept).toBeLessThan(4 * 1024 * 1024);
+  }, 120_000);
 });

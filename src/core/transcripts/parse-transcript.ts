@@ -5,7 +5,7 @@ import { trimSpan } from '../text/sentences.js';
 import { buildTranscript } from './build-transcript.js';
 import { parseFrontMatter } from './front-matter.js';
 import type { InterviewerOptions } from './interviewers.js';
-import { matchSpeakerLabel } from './speakers.js';
+import { ColonSearch, matchSpeakerLabel } from './speakers.js';
 import type { Seconds } from './time.js';
 import { attributeRecord, type Transcript, type TranscriptDraft, type TurnDraft } from './transcript.js';
 
@@ -70,10 +70,11 @@ function parseTurns(text: string, bodyStart: number, isInterviewer: (speaker: st
   };
 
   let lineStart = bodyStart;
+  const colons = new ColonSearch(text);
   while (lineStart < text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const label = matchSpeakerLabel(text, isInterviewer, lineStart);
+    const label = matchSpeakerLabel(text, isInterviewer, lineStart, colons);
     if (label !== undefined) {
       close(lineStart);
       open = { speaker: label.speaker, start: lineStart + label.length, time: label.time };

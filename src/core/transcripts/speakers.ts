@@ -57,10 +57,15 @@ export interface LabelMatch {
  * The speaker label opening the line that starts at `lineStart` in `text`, if the line opens a turn.
  * (A sticky regex at the line start: no copy of each line.)
  */
-export function matchSpeakerLabel(text: string, isInterviewer: (speaker: string) => boolean, lineStart = 0): LabelMatch | undefined {
+export function matchSpeakerLabel(
+  text: string,
+  isInterviewer: (speaker: string) => boolean,
+  lineStart = 0,
+  colons: ColonSearch = new ColonSearch(text),
+): LabelMatch | undefined {
   // Every label line holds a colon (after the label, or in its time): most lines of a transcript hold none, and
   // the regex is spared them.
-  if (!hasColonInLine(text, lineStart)) return undefined;
+  if (!colons.inLine(lineStart)) return undefined;
   LABEL_LINE.lastIndex = lineStart;
   const match = LABEL_LINE.exec(text);
   if (match === null) return undefined;
@@ -77,21 +82,30 @@ export function matchSpeakerLabel(text: string, isInterviewer: (speaker: string)
   return { speaker, length: match[0].length, ...(time === undefined ? {} : { time }) };
 }
 
-// The first colon at or after `colonFrom` in the text last searched: lines are tried in order, so each stretch of
-// text is scanned once.
-let colonText: string | undefined;
-let colonFrom = 0;
-let colonAt = -1;
+/**
+ * Whether a line of `text` holds a colon. A parser trying the lines in order asks one search for all of them, and
+ * each stretch of text is scanned once. (Held by the parse, not the module: a search kept from one transcript to the
+ * next kept the last transcript's text alive.)
+ */
+export class ColonSearch {
+  private from = 0;
+  private at = -1;
+  private searched = false;
 
-function hasColonInLine(text: string, lineStart: number): boolean {
-  if (text !== colonText || lineStart < colonFrom || (colonAt >= 0 && colonAt < lineStart)) {
-    colonText = text;
-    colonFrom = lineStart;
-    colonAt = text.indexOf(':', lineStart);
+  constructor(private readonly text: string) {}
+
+  /** Whether the line starting at `lineStart` holds a colon. */
+  inLine(lineStart: number): boolean {
+    const { text } = this;
+    if (!this.searched || lineStart < this.from || (this.at >= 0 && this.at < lineStart)) {
+      this.searched = true;
+      this.from = lineStart;
+      this.at = text.indexOf(':', lineStart);
+    }
+    if (this.at < 0) return false;
+    const newline = text.indexOf('\n', lineStart);
+    return newline < 0 || this.at < newline;
   }
-  if (colonAt < 0) return false;
-  const newline = text.indexOf('\n', lineStart);
-  return newline < 0 || colonAt < newline;
 }
 
 /**
