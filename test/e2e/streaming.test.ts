@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODEBOOK, EXAMPLE, ROOT, scratch, scratchWithExample } from '../helpers/cli.js';
+import { CODEBOOK, EXAMPLE, longTranscript, ROOT, scratch, scratchWithExample } from '../helpers/cli.js';
 
 const entry = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: { '.': { default: string } } }).exports['.'].default;
 const api = (await import(path.join(ROOT, entry))) as typeof import('../../src/app/index.js');
@@ -125,14 +125,7 @@ describe('a corpus streamed through', () => {
 
 describe('what a streamed corpus leaves in memory', () => {
   it('keeps none of a long transcript’s text once it is coded (the codings, the last parse and the last batch let go)', () => {
-    // One transcript of about 12 MB: the example's interviews again and again (a merged export).
-    const bodies = readdirSync(EXAMPLE)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => readFileSync(path.join(EXAMPLE, f), 'utf8').split('---\n')[2]!);
-    let text = '---\nid: LONG\n---\n';
-    while (text.length < 12 * 1024 * 1024) text += bodies.join('\n');
-    const cwd = scratch({ 'transcripts/LONG.txt': text, 'short/A01.txt': readFileSync(path.join(EXAMPLE, 'A01.txt'), 'utf8') });
+    const cwd = scratch({ 'transcripts/LONG.txt': longTranscript(12 * 1024 * 1024, 'id: LONG\n'), 'short/A01.txt': readFileSync(path.join(EXAMPLE, 'A01.txt'), 'utf8') });
     const script = `
       const { readAndCodeStreamed } = await import(${JSON.stringify(path.join(ROOT, 'dist/app/streamed-corpus.js'))});
       const quiet = { progress() {}, warn() {}, info() {} };

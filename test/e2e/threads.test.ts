@@ -2,10 +2,10 @@
 // backtracks without end is named as it is without threads; a signal stops a threaded run at once.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, digest, EXAMPLE, ROOT, runCli, scratch } from '../helpers/cli.js';
+import { BIN, digest, EXAMPLE, longTranscript, ROOT, runCli, scratch } from '../helpers/cli.js';
 
 const codebookWith = (terms: string) =>
   `title: T\nlanguage: en\ncategories: [{id: people, label: People}]\ntypes: [{id: barrier, label: Barriers}]\ncodes:\n  - id: slow\n    label: Slow\n    type: barrier\n    category: people\n    definition: d\n    terms:\n      en: [${terms}]\n`;
@@ -31,14 +31,8 @@ describe.each([
 
 describe('a transcript longer than a request to a worker (1 MB), coded in threads', () => {
   it('is coded a stretch of turns at a time, with the same bytes as in the main thread, by turn and by sentence', () => {
-    // The example's interviews one after another, again and again, as one long transcript (a merged export), with a
-    // character outside the Basic Multilingual Plane so that code point offsets differ from UTF-16 ones.
-    const bodies = readdirSync(EXAMPLE)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => readFileSync(path.join(EXAMPLE, f), 'utf8').split('---\n')[2]!);
-    let text = '---\nid: LONG\ngroup: allies\n---\n';
-    for (let round = 0; text.length < 2.6 * 1024 * 1024; round++) text += bodies.map((b) => b.replace('Respondent:', `Respondent: (part ${round} 😀)`)).join('\n');
+    // With a character outside the Basic Multilingual Plane, so that code point offsets differ from UTF-16 ones.
+    const text = longTranscript(2.6 * 1024 * 1024, 'id: LONG\ngroup: allies\n', (body, n) => body.replace('Respondent:', `Respondent: (part ${n} 😀)`));
     const cwd = scratch({ 'transcripts/LONG.txt': text, 'transcripts/short.txt': readFileSync(path.join(EXAMPLE, 'A01.txt'), 'utf8').replace('id: A01', 'id: SHORT') });
     for (const unit of ['turn', 'sentence']) {
       for (const [threads, out] of [['1', `one-${unit}`], ['2', `two-${unit}`]] as const) {

@@ -52,3 +52,17 @@ export const digest = (dir: string): string =>
     .sort()
     .map((f) => `${path.relative(dir, f)} ${createHash('sha256').update(readFileSync(f)).digest('hex')}`)
     .join('\n');
+
+/**
+ * One long transcript of at least `chars` characters, as a merged export would be: the example's interviews one after
+ * another, again and again, each round's interviews passed through `round` (to tell them apart, say).
+ */
+export function longTranscript(chars: number, frontMatter: string, round: (body: string, n: number) => string = (body) => body): string {
+  const bodies = readdirSync(EXAMPLE)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(path.join(EXAMPLE, f), 'utf8').split('---\n')[2]!);
+  let text = `---\n${frontMatter}---\n`;
+  for (let n = 0; text.length < chars; n++) text += bodies.map((body) => round(body, n)).join('\n');
+  return text;
+}
