@@ -23,12 +23,8 @@ const BATCH_CHARS = 256 * 1024;
 /** How many threads code `transcripts`: `asked` (--threads), else one per core (up to 4) for a large corpus, else 1. */
 export function codingThreads(transcripts: readonly Transcript[], asked: number | undefined): number {
   if (asked !== undefined) return Math.min(asked, transcripts.length);
-  return Math.min(threadsFor(transcripts.reduce((sum, t) => sum + t.text.length, 0), undefined), transcripts.length);
-}
-
-/** How many threads code a corpus of `size` characters: `asked`, else as codingThreads. */
-export function threadsFor(size: number, asked: number | undefined): number {
-  return asked ?? (size >= THREADS_FROM_CHARS ? Math.min(availableParallelism(), DEFAULT_MAX_THREADS) : 1);
+  const chars = transcripts.reduce((sum, t) => sum + t.text.length, 0);
+  return Math.min(chars >= THREADS_FROM_CHARS ? Math.min(availableParallelism(), DEFAULT_MAX_THREADS) : 1, transcripts.length);
 }
 
 /**
@@ -168,11 +164,12 @@ export class CodingThreads {
     const pieces = piecesOf(batch, REQUEST_CHARS);
     const coded = new Array<UnitCoding[]>(pieces.length);
     const done = (): void => {
-      let codings = coded;
-      if (pieces.length !== batch.length || pieces.some((piece, k) => piece.of !== k)) {
-        codings = batch.map((): UnitCoding[] => []);
-        pieces.forEach((piece, k) => appendAll(codings[piece.of]!, coded[k]!));
-      }
+      // A transcript's pieces, in order, make its codings.
+      const codings = batch.map((): UnitCoding[] => []);
+      pieces.forEach((piece, k) => {
+        if (codings[piece.of]!.length === 0) codings[piece.of] = coded[k]!;
+        else appendAll(codings[piece.of]!, coded[k]!);
+      });
       take(batch.map((transcript, i) => placeUnitCodings(transcript, this.settings.compiled.codebook, codings[i]!)));
     };
     const requests = requestsOf(pieces, REQUEST_CHARS);
@@ -198,7 +195,6 @@ export class CodingThreads {
       this.running.add(running);
     }
   }
-
 
   /** Waits for the batches still running; the first failure, if any, is thrown. */
   async finish(): Promise<void> {

@@ -12,7 +12,7 @@ import { compileCodebook } from '../core/coding/compile-codebook.js';
 import type { CodedPassage, PassageText, QuoteTexts } from '../core/analysis/quote-texts.js';
 import type { QuoteCandidates } from '../core/analysis/quotes.js';
 import { CodingTally } from '../core/analysis/tally.js';
-import { appendAll } from '../core/collections.js';
+import { appendAll, Interner } from '../core/collections.js';
 import { compareNatural, type Problem } from '../core/problem.js';
 import { codePointConverter } from '../core/text/offsets.js';
 import { buildTranscript } from '../core/transcripts/build-transcript.js';
@@ -94,7 +94,7 @@ async function readAndCodeWatched(options: AnalyzeOptions, cwd: string, reporter
     const kept = new KeptPassages(keptPerCode);
     const tally = new CodingTally(codebook.codes);
     const summaries: TranscriptSummary[] = [];
-    const shared = new Shared();
+    const shared = new Interner();
     const rowsOf = new Map<string, SpillRange>();
     let made = 0;
     let files: readonly string[] = [];
@@ -191,29 +191,18 @@ function rowsReader(spill: Spill, ranges: readonly SpillRange[]): () => Iterable
  * attributes, speakers and interviewer are those of an earlier summary when they are the same: a corpus of many short
  * transcripts repeats them, and a summary is what stays of each transcript.
  */
-function detached(summary: TranscriptSummary, shared: Shared): TranscriptSummary {
+function detached(summary: TranscriptSummary, shared: Interner): TranscriptSummary {
   const copy = structuredClone(summary);
+  // Values are data (strings, arrays, records): alike when their JSON is.
+  const one = <T>(value: T): T => shared.of(JSON.stringify(value), value);
   // Attributes are null-prototype records (a key "constructor" is data): structuredClone gives plain objects.
   return {
     ...copy,
-    attributes: shared.of(attributeRecord(copy.attributes)),
-    speakers: shared.of(copy.speakers),
-    interviewer: shared.of(copy.interviewer),
+    attributes: one(attributeRecord(copy.attributes)),
+    speakers: one(copy.speakers),
+    interviewer: one(copy.interviewer),
     ...(copy.participant === undefined ? {} : { participant: { ...copy.participant, values: attributeRecord(copy.participant.values) } }),
   };
-}
-
-/** One copy of each value met again, by its JSON: the values are data (strings, arrays, records), never changed. */
-class Shared {
-  private readonly seen = new Map<string, unknown>();
-
-  of<T>(value: T): T {
-    const key = JSON.stringify(value);
-    const known = this.seen.get(key);
-    if (known !== undefined) return known as T;
-    this.seen.set(key, value);
-    return value;
-  }
 }
 
 interface KeptCoding {
@@ -268,10 +257,11 @@ class KeptPassages {
   /** Each code's kept codings, best first, and how many codings and interviews it has in all. */
   candidates(tally: CodingTally): QuoteCandidates {
     return new Map(
-      [...this.byCode].map(([id, kept]) => {
-        const code = tally.codes.find((c) => c.id === id)!;
+      tally.codes.flatMap((code) => {
+        const kept = this.byCode.get(code.id);
+        if (kept === undefined) return [];
         const best = kept.codings.sort(bestFirst).map((k) => k.mark);
-        return [id, { best, all: tally.mentionsOf(code), interviews: tally.interviewsOf(code), raisedIn: () => tally.raising(code) }];
+        return [[code.id, { best, all: tally.mentionsOf(code), interviews: tally.interviewsOf(code), raisedIn: () => tally.raising(code) }]];
       }),
     );
   }

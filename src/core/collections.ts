@@ -21,3 +21,15 @@ export function groupBy<K, T>(items: Iterable<T>, key: (item: T) => K): Map<K, T
 export function appendAll<T>(list: T[], items: Iterable<T>): void {
   for (const item of items) list.push(item);
 }
+
+/** One copy of each value met again under the same key: what a large corpus repeats is kept once. */
+export class Interner {
+  private readonly seen = new Map<string, unknown>();
+
+  /** The value first given under `key`, or `value` if none was; values under one key must be alike and never changed. */
+  of<T>(key: string, value: T): T {
+    if (this.seen.has(key)) return this.seen.get(key) as T;
+    this.seen.set(key, value);
+    return value;
+  }
+}

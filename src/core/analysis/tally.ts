@@ -4,7 +4,7 @@
 import type { Code } from '../codebook/codebook.js';
 import type { CodingMark } from '../coding/coding.js';
 import { strengthOf, type Strength } from '../coding/strength.js';
-import { groupBy } from '../collections.js';
+import { groupBy, Interner } from '../collections.js';
 import { CooccurrenceCount, type CodePair } from './cooccurrence.js';
 
 /** One transcript's codings, counted. */
@@ -24,7 +24,7 @@ export class CodingTally {
   private readonly strengths = new Map<string, Record<Strength, number>>();
   private readonly raisedIn = new Map<string, number>();
   // Transcripts raising the same codes share one set: what is kept per transcript stays small.
-  private readonly codeSets = new Map<string, ReadonlySet<string>>();
+  private readonly codeSets = new Interner();
   private readonly pairs: CooccurrenceCount;
   private counted = 0;
   private automatic = 0;
@@ -51,9 +51,7 @@ export class CodingTally {
     }
     for (const code of codes) this.raisedIn.set(code, (this.raisedIn.get(code) ?? 0) + 1);
     this.counted += codings.length;
-    const key = [...codes].sort().join('\u0000');
-    const shared = this.codeSets.get(key) ?? codes;
-    this.codeSets.set(key, shared);
+    const shared: ReadonlySet<string> = this.codeSets.of([...codes].sort().join('\u0000'), codes);
     this.transcripts.set(transcript, { codings: codings.length, codedTurns: turns.size, codes: shared });
     this.pairs.add(transcript, codings);
   }

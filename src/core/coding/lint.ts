@@ -69,7 +69,7 @@ export function lintCodebook(codebook: Codebook, transcripts: readonly Transcrip
     for (const u of hits?.[i] ?? hitsOf(transcript, compiled, unit)) {
       units++;
       const key = `${transcript.id}\u0000${u.start}`;
-      words.scan(transcript.text.slice(u.start, ends.get(u.start)), u.start);
+      words.scanRange(transcript.text, u.start, ends.get(u.start)!);
       for (let w = 0; w < words.length; w++) {
         const { folded, stem } = words.forms[w]!;
         const known = vocabulary.get(folded);

@@ -219,16 +219,9 @@ export class WordBuffer<T extends WordForms = WordForms> {
     this.lookup = 'at' in lookup ? lookup.at : (text, start, end) => lookup(text.slice(start, end));
   }
 
-  /** Fills the buffer with the words of `text`, offsets shifted by `base`. */
-  scan(text: string, base = 0): this {
-    this.scanRange(text, 0, text.length);
-    if (base !== 0) {
-      for (let i = 0; i < this.length; i++) {
-        this.starts[i]! += base;
-        this.ends[i]! += base;
-      }
-    }
-    return this;
+  /** Fills the buffer with the words of `text`. */
+  scan(text: string): this {
+    return this.scanRange(text, 0, text.length);
   }
 
   /**
@@ -262,8 +255,8 @@ export class WordBuffer<T extends WordForms = WordForms> {
 
 /** Tokens of `text`, offsets shifted by `base` so they point into the whole transcript. */
 export function tokenize(text: string, language: Language, base = 0): Token[] {
-  const words = new WordBuffer((word) => wordForms(word, language)).scan(text, base);
-  return Array.from({ length: words.length }, (_, i) => ({ start: words.starts[i]!, end: words.ends[i]!, folded: words.forms[i]!.folded, stem: words.forms[i]!.stem }));
+  const words = new WordBuffer((word) => wordForms(word, language)).scan(text);
+  return Array.from({ length: words.length }, (_, i) => ({ start: base + words.starts[i]!, end: base + words.ends[i]!, folded: words.forms[i]!.folded, stem: words.forms[i]!.stem }));
 }
 
 /** The raw words of a term, for compiling terms with the same rules as the text. */
